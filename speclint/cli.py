@@ -1,0 +1,192 @@
+"""The command line: check, refs, rules, explain, init.
+
+Exit codes: 0 clean, 1 findings at or above `fail-on`, 2 usage, config or git errors (one line
+on stderr) and internal errors (with a traceback, as bugs deserve).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from speclint import __version__
+from speclint.errors import SpeclintError, UsageError
+from speclint.findings import SEVERITY_NAMES, Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from speclint.atomic import write_text
+
+    write_text(output, text)
+
+
+def _notices(notices: tuple[str, ...] | list[str]) -> None:
+    for notice in notices:
+        click.echo(f"speclint: warning: {notice}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="speclint")
+def cli() -> None:
+    """Keep specs and code from drifting apart.
+
+    speclint reads the markdown specs in a git repository (Spec Kit, Kiro, OpenSpec, roadmaps,
+    ADRs) and reports references to files, symbols and tasks that no longer match the code.
+    """
+
+
+_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "markdown")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--staged", is_flag=True, help="Check the index (what the next commit holds) instead of the work tree.")
+@click.option("--head", "head", metavar="REF", help="Check the tree of commit REF instead of the work tree.")
+@click.option("-f", "--format", "output_format", type=click.Choice(_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules: codes, prefixes (SD1) or names, comma-separated. Replaces the config's select.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules, in addition to the config's ignore.")
+@click.option("--fail-on", type=click.Choice(SEVERITY_NAMES), help="Lowest severity that makes the exit status 1 [config: fail-on; default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Do not report findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings in FILE (atomically) and exit 0.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="Use this config file instead of looking for one.")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour in text output; auto honours NO_COLOR and FORCE_COLOR.")
+def check(
+    paths: tuple[str, ...],
+    staged: bool,
+    head: str | None,
+    output_format: str,
+    output: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    config_file: Path | None,
+    color: str,
+) -> None:
+    """Check specs against the code; PATHS limits which specs are reported."""
+    from speclint import runner
+    from speclint.reporters import RenderOptions, render
+
+    request = runner.Request(
+        cwd=Path.cwd(),
+        paths=paths,
+        staged=staged,
+        head=head,
+        config_file=config_file,
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        baseline=baseline,
+    )
+    report = runner.check(request)
+    _notices(report.notices)
+    if write_baseline is not None:
+        from speclint import baseline as baselines
+
+        count = baselines.write(write_baseline, report.findings)
+        click.echo(f"speclint: wrote {count} finding(s) to {write_baseline}", err=True)
+        raise SystemExit(EXIT_CLEAN)
+    use_color = output is None and output_format == "text" and _use_color(color)
+    _emit(render(output_format, report, RenderOptions(color=use_color)), output)
+    if report.failing and not exit_zero:
+        raise SystemExit(EXIT_FINDINGS)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--staged", is_flag=True, help="Read the index instead of the work tree.")
+@click.option("--head", "head", metavar="REF", help="Read commit REF instead of the work tree.")
+@click.option("-f", "--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
+def refs(paths: tuple[str, ...], staged: bool, head: str | None, output_format: str, config_file: Path | None) -> None:
+    """List every reference found in the specs and how it resolved."""
+    from speclint import refs_listing, runner
+
+    ctx = runner.open_context(runner.Request(cwd=Path.cwd(), paths=paths, staged=staged, head=head, config_file=config_file))
+    try:
+        rows = refs_listing.rows(ctx)
+        _notices(ctx.notices)
+        click.echo(refs_listing.render(rows, output_format), nl=False)
+    finally:
+        ctx.snapshot.close()
+
+
+@cli.command()
+@click.option("-f", "--format", "output_format", type=click.Choice(("text", "markdown")), default="text", show_default=True, help="markdown is the full reference (docs/rules.md).")
+def rules(output_format: str) -> None:
+    """List the rules with their codes, names and default severities."""
+    from speclint import rule_docs
+
+    click.echo(rule_docs.table() if output_format == "text" else rule_docs.markdown(), nl=False)
+
+
+@cli.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print what a rule checks, why, and how to fix or silence it (RULE: code or name)."""
+    from speclint import rule_docs
+
+    click.echo(rule_docs.explain(rule), nl=False)
+
+
+@cli.command()
+def init() -> None:
+    """Write a commented speclint.toml for the spec layout found here; never overwrites."""
+    from speclint import init as initialiser
+
+    path = initialiser.write_config(Path.cwd())
+    click.echo(f"speclint: wrote {path}", err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="speclint", standalone_mode=False)
+    except SpeclintError as exc:
+        click.echo(f"speclint: error: {exc}", err=True)
+        raise SystemExit(EXIT_ERROR) from None
+    except click.exceptions.Abort:
+        click.echo("speclint: aborted", err=True)
+        raise SystemExit(EXIT_ERROR) from None
+    except click.ClickException as exc:
+        exc.show()
+        raise SystemExit(EXIT_ERROR) from None
+    except click.exceptions.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except BrokenPipeError:
+        raise SystemExit(EXIT_ERROR) from None
+    except Exception:  # a bug: keep the traceback so it can be reported
+        click.echo("speclint: internal error (please report this with the traceback below)", err=True)
+        traceback.print_exc()
+        raise SystemExit(EXIT_ERROR) from None
+    raise SystemExit(EXIT_CLEAN)

@@ -1,0 +1,163 @@
+"""Everything a rule may ask about: config, snapshot, parsed specs, references, resolution.
+
+Each expensive input is built on first use, so a run whose rules never ask for something never
+pays for it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from speclint import git
+from speclint.config import SPEC_SUFFIXES, Config
+from speclint.frontmatter import FrontMatter
+from speclint.frontmatter import load as load_front_matter
+from speclint.globs import GlobSet
+from speclint.resolve import Resolution, Resolver, history_fates
+from speclint.snapshot import Snapshot
+from speclint.specs import markdown, references
+from speclint.specs.decode import decode
+from speclint.specs.markdown import Document
+from speclint.specs.references import Reference
+from speclint.suppression import Suppressions
+from speclint.suppression import parse as parse_suppressions
+
+MAX_SPEC_BYTES = 16 * 1024 * 1024
+DONE_MARKS = frozenset("xX")
+
+
+@dataclass(frozen=True)
+class Spec:
+    path: str
+    document: Document
+    front_matter: FrontMatter
+    suppressions: Suppressions
+
+
+class CheckContext:
+    def __init__(
+        self,
+        repo: git.Repository,
+        config: Config,
+        snapshot: Snapshot,
+        *,
+        only: Sequence[str] = (),
+    ) -> None:
+        self.repo = repo
+        self.config = config
+        self.snapshot = snapshot
+        self.only = tuple(only)
+        self.notices: list[str] = []
+        self._documents: dict[str, Document | None] = {}
+
+    def notice(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
+
+    @cached_property
+    def spec_paths(self) -> list[str]:
+        include = GlobSet(self.config.specs)
+        exclude = GlobSet(self.config.exclude)
+        paths = []
+        for path, entry in self.snapshot.entries.items():
+            if not path.lower().endswith(SPEC_SUFFIXES) or entry.is_submodule:
+                continue
+            if not include.match(path) or exclude.match(path):
+                continue
+            if entry.is_symlink:
+                self._note_symlink(path)
+                continue
+            paths.append(path)
+        return sorted(paths)
+
+    def _note_symlink(self, path: str) -> None:
+        target = self.snapshot.read(path).decode("utf-8", "replace")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+        if resolved not in self.snapshot:
+            self.notice(f"{path}: symlinked spec points at {target!r}, which is not tracked; not checked")
+
+    @cached_property
+    def checked_spec_paths(self) -> list[str]:
+        """The specs whose findings are reported: all of them, or those under the CLI's PATHS."""
+        if not self.only:
+            return self.spec_paths
+        return [p for p in self.spec_paths if any(p == o or p.startswith(o.rstrip("/") + "/") or o in ("", ".") for o in self.only)]
+
+    def document(self, path: str) -> Document | None:
+        """Any tracked markdown file, parsed once (specs and link targets alike)."""
+        if path not in self._documents:
+            self._documents[path] = self._parse(path)
+        return self._documents[path]
+
+    def _parse(self, path: str) -> Document | None:
+        entry = self.snapshot.entries.get(path)
+        if entry is None or entry.is_submodule or entry.is_symlink:
+            return None
+        data = self.snapshot.read(path)
+        if len(data) > MAX_SPEC_BYTES:
+            self.notice(f"{path}: larger than {MAX_SPEC_BYTES >> 20} MiB; not checked")
+            return None
+        decoded = decode(data)
+        if decoded.note:
+            self.notice(f"{path}: {decoded.note}")
+        if decoded.text is None:
+            return None
+        return markdown.parse(path, decoded.text)
+
+    @cached_property
+    def specs(self) -> dict[str, Spec]:
+        parsed: dict[str, Spec] = {}
+        for path in self.spec_paths:
+            doc = self.document(path)
+            if doc is None:
+                continue
+            front = load_front_matter(doc.front_matter)
+            if front.problem:
+                self.notice(f"{path}:{doc.front_matter_line}: {front.problem}")
+            ignores = front.strings("speclint", "ignore")
+            parsed[path] = Spec(path, doc, front, parse_suppressions(doc.comments, ignores))
+        return parsed
+
+    @cached_property
+    def references(self) -> list[Reference]:
+        refs: list[Reference] = []
+        for path in self.checked_spec_paths:
+            spec = self.specs.get(path)
+            if spec is not None:
+                refs.extend(references.extract(spec.document, feature_planned=self._feature_not_started(path)))
+        return refs
+
+    def _feature_not_started(self, path: str) -> bool:
+        """A spec in a feature folder whose tasks.md has tasks, none of them done yet."""
+        folder = posixpath.dirname(path)
+        while folder:
+            tasks = f"{folder}/tasks.md"
+            if tasks in self.snapshot:
+                doc = self.specs[tasks].document if tasks in self.specs else None
+                if doc is None:
+                    return False
+                states = [b.checkbox for b in doc.blocks if b.checkbox is not None]
+                return bool(states) and not any(s in DONE_MARKS for s in states)
+            folder = posixpath.dirname(folder)
+        return False
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        def load_history() -> dict:
+            if self.snapshot.commit is None and not git.has_commits(self.repo.root):
+                return {}
+            rows = [(c.old, c.new, c.commit) for c in git.path_changes(self.repo.root)]
+            return history_fates(rows)
+
+        return Resolver(self.snapshot, load_history)
+
+    @cached_property
+    def resolutions(self) -> dict[Reference, Resolution]:
+        return {ref: self.resolver.resolve(ref) for ref in self.references}
+
+    def ignored(self, paths: Sequence[str]) -> set[str]:
+        """Which paths the repository's ignore rules match: generated files, not authored ones."""
+        return git.ignored(self.repo.root, paths)

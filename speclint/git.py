@@ -1,0 +1,259 @@
+"""Plain functions over git's plumbing commands; the only module that runs git.
+
+Everything goes through subprocesses with `-z` output so quoting settings (`core.quotePath`)
+never matter, and through the index file git itself picks, so `GIT_INDEX_FILE` (set by
+pre-commit during `git commit -a`) is honoured.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from speclint.errors import GitError
+
+MODE_SYMLINK = "120000"
+MODE_SUBMODULE = "160000"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One tracked path: its git mode and blob id."""
+
+    mode: str
+    blob: str
+
+    @property
+    def is_symlink(self) -> bool:
+        return self.mode == MODE_SYMLINK
+
+    @property
+    def is_submodule(self) -> bool:
+        return self.mode == MODE_SUBMODULE
+
+
+def run(root: Path | None, *args: str, input: bytes | None = None, check: bool = True) -> bytes:
+    """Run `git args…` in `root`; a failure becomes a one-line `GitError`."""
+    command = ["git", *args]
+    try:
+        proc = subprocess.run(
+            command,
+            cwd=root,
+            input=input,
+            capture_output=True,
+            env=_environment(),
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed or not on PATH") from None
+    if check and proc.returncode != 0:
+        cause = _first_line(proc.stderr) or f"exit status {proc.returncode}"
+        raise GitError(f"git {args[0]} failed: {cause}")
+    return proc.stdout
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    # Messages we parse must not be translated.
+    env["LC_ALL"] = "C"
+    env.pop("GIT_PAGER", None)
+    return env
+
+
+def _first_line(data: bytes) -> str:
+    for line in data.decode("utf-8", "replace").splitlines():
+        line = line.strip()
+        if line:
+            return line.removeprefix("fatal: ").removeprefix("error: ")
+    return ""
+
+
+@dataclass(frozen=True)
+class Repository:
+    root: Path
+    git_dir: Path
+
+
+def open_repository(start: Path) -> Repository:
+    """Find the work tree containing `start`; bare repositories and non-repos are errors."""
+    if not start.exists():
+        raise GitError(f"{start}: no such directory")
+    try:
+        proc = subprocess.run(
+            ["git", "rev-parse", "--is-bare-repository", "--show-toplevel", "--absolute-git-dir"],
+            cwd=start,
+            capture_output=True,
+            env=_environment(),
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed or not on PATH") from None
+    if proc.returncode != 0:
+        cause = _first_line(proc.stderr)
+        if "not a git repository" in cause:
+            raise GitError(f"{start}: not a git repository (speclint checks the files git tracks)")
+        raise GitError(f"{start}: {cause}")
+    lines = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if lines and lines[0] == "true":
+        raise GitError(f"{start}: is a bare repository; run speclint in a work tree")
+    if len(lines) < 3:
+        raise GitError(f"{start}: not inside a git work tree")
+    return Repository(root=Path(lines[1]), git_dir=Path(lines[2]))
+
+
+def has_commits(root: Path) -> bool:
+    return bool(run(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False).strip())
+
+
+def resolve_commit(root: Path, ref: str) -> str:
+    out = run(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).strip()
+    if not out:
+        raise GitError(f"unknown revision {ref!r}: not a commit in this repository")
+    return out.decode()
+
+
+def is_shallow(root: Path) -> bool:
+    return run(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
+
+
+def _split_z(data: bytes) -> Iterator[str]:
+    for item in data.split(b"\0"):
+        if item:
+            yield item.decode("utf-8", "surrogateescape")
+
+
+def index_entries(root: Path) -> dict[str, Entry]:
+    """The index (stage 0 and conflicted stages alike): path → entry."""
+    entries: dict[str, Entry] = {}
+    for record in _split_z(run(root, "ls-files", "-s", "-z")):
+        meta, path = record.split("\t", 1)
+        mode, blob, _stage = meta.split(" ")
+        entries[path] = Entry(mode, blob)
+    return entries
+
+
+def tree_entries(root: Path, commit: str) -> dict[str, Entry]:
+    """Every blob of a commit's tree: path → entry."""
+    entries: dict[str, Entry] = {}
+    for record in _split_z(run(root, "ls-tree", "-r", "-z", "--full-tree", commit)):
+        meta, path = record.split("\t", 1)
+        mode, _kind, blob = meta.split(" ")
+        entries[path] = Entry(mode, blob)
+    return entries
+
+
+def deleted_in_worktree(root: Path) -> set[str]:
+    return set(_split_z(run(root, "ls-files", "--deleted", "-z")))
+
+
+def ignored(root: Path, paths: Iterable[str]) -> set[str]:
+    """Which of `paths` the repository's ignore rules match (generated, not authored)."""
+    wanted = [p for p in paths if p]
+    if not wanted:
+        return set()
+    out = run(
+        root,
+        "check-ignore",
+        "--no-index",
+        "-z",
+        "--stdin",
+        input=b"\0".join(p.encode("utf-8", "surrogateescape") for p in wanted) + b"\0",
+        check=False,
+    )
+    return set(_split_z(out))
+
+
+@dataclass(frozen=True)
+class PathChange:
+    """A path that history renamed (`new` set) or deleted (`new` None), in `commit`."""
+
+    old: str
+    new: str | None
+    commit: str
+
+
+def path_changes(root: Path, *, max_commits: int = 20000) -> list[PathChange]:
+    """Renames and deletions in HEAD's history, newest first, in one `git log` pass."""
+    if not has_commits(root):
+        return []
+    out = run(
+        root,
+        "log",
+        f"--max-count={max_commits}",
+        "-M",
+        "--diff-filter=DR",
+        "--name-status",
+        "-z",
+        "--format=%x01%h",
+        "HEAD",
+        "--",
+        check=False,
+    )
+    changes: list[PathChange] = []
+    for chunk in out.split(b"\x01")[1:]:
+        fields = [f.decode("utf-8", "surrogateescape").strip("\n") for f in chunk.split(b"\0")]
+        commit, rest = fields[0], [f for f in fields[1:] if f]
+        i = 0
+        while i < len(rest):
+            status = rest[i]
+            if status.startswith("R") and i + 2 < len(rest):
+                changes.append(PathChange(rest[i + 1], rest[i + 2], commit))
+                i += 3
+            elif status.startswith("D") and i + 1 < len(rest):
+                changes.append(PathChange(rest[i + 1], None, commit))
+                i += 2
+            else:
+                i += 1
+    return changes
+
+
+class BlobReader:
+    """One persistent `git cat-file --batch` process for reading many blobs cheaply."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    def read(self, blob: str) -> bytes:
+        proc = self._process()
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(blob.encode() + b"\n")
+        proc.stdin.flush()
+        header = proc.stdout.readline().split()
+        if len(header) != 3:
+            raise GitError(f"git cat-file could not read blob {blob}")
+        size = int(header[2])
+        data = proc.stdout.read(size)
+        proc.stdout.read(1)  # the newline git writes after each object
+        return data
+
+    def _process(self) -> subprocess.Popen[bytes]:
+        if self._proc is None:
+            try:
+                self._proc = subprocess.Popen(
+                    ["git", "cat-file", "--batch"],
+                    cwd=self._root,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=_environment(),
+                )
+            except FileNotFoundError:
+                raise GitError("git is not installed or not on PATH") from None
+        return self._proc
+
+    def close(self) -> None:
+        if self._proc is not None:
+            assert self._proc.stdin is not None
+            self._proc.stdin.close()
+            self._proc.wait()
+            if self._proc.stdout is not None:
+                self._proc.stdout.close()
+            self._proc = None
+
+    def __enter__(self) -> BlobReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

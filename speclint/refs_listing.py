@@ -1,0 +1,49 @@
+"""`speclint refs`: every reference in the specs, where it is, and how it resolved."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from speclint.context import CheckContext
+
+
+@dataclass(frozen=True)
+class Row:
+    spec: str
+    line: int
+    column: int
+    kind: str
+    via: str
+    text: str
+    status: str
+    resolved: str
+    how: str
+    note: str
+
+
+def rows(ctx: CheckContext) -> list[Row]:
+    out = []
+    for ref, res in ctx.resolutions.items():
+        notes = [n for n in (("planned" if ref.planned else ""), ref.excused) if n]
+        resolved = res.path if ref.candidate is not None else ref.spec
+        if ref.fragment:
+            resolved += f"#{ref.fragment}"
+        out.append(
+            Row(
+                ref.spec, ref.position.line, ref.position.column, ref.kind, ref.via,
+                ref.text, res.status, resolved, res.how, ", ".join(notes),
+            )
+        )
+    return sorted(out, key=lambda r: (r.spec, r.line, r.column))
+
+
+def render(rows: list[Row], output_format: str) -> str:
+    if output_format == "json":
+        return json.dumps([row.__dict__ for row in rows], indent=2, ensure_ascii=False) + "\n"
+    lines = []
+    for r in rows:
+        note = f" ({r.note})" if r.note else ""
+        lines.append(f"{r.spec}:{r.line}:{r.column}: {r.kind} via {r.via} `{r.text}` -> {r.status}: {r.resolved} [{r.how}]{note}")
+    lines.append(f"{len(rows)} reference{'s' if len(rows) != 1 else ''}.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,23 @@
+"""The result of a check, as reporters receive it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from speclint import __version__
+from speclint.findings import Finding, Severity, Summary
+from speclint.rules.rule import Rule
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+    summary: Summary
+    rules: tuple[Rule, ...]
+    fail_on: Severity = Severity.ERROR
+    notices: tuple[str, ...] = ()
+    version: str = __version__
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity >= self.fail_on)

@@ -1,0 +1,197 @@
+"""Resolve file and spec-link references against a snapshot's tracked paths.
+
+Tries, in order of intent: relative to the spec (links) or the repo root (code spans and
+prose), then the other, then a link written relative to the root from deep inside `specs/`,
+then a unique file name, then a package-relative suffix. An unresolved reference is only
+"missing" when speclint is confident it names a repo path; otherwise it is "unknown" and never
+reported (precision before recall).
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from speclint.snapshot import Snapshot
+from speclint.specs.paths import PathText
+from speclint.specs.references import Reference
+
+FOUND = "found"
+MISSING = "missing"
+OUTSIDE = "outside"
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    status: str
+    path: str
+    how: str
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fate:
+    """What history did to a path that is gone: renamed to `new`, or deleted (`new` None)."""
+
+    new: str | None
+    commit: str
+
+
+class Resolver:
+    def __init__(self, snapshot: Snapshot, history: Callable[[], dict[str, Fate]]) -> None:
+        self.snapshot = snapshot
+        self._history_loader = history
+
+    @cached_property
+    def files(self) -> frozenset[str]:
+        return frozenset(self.snapshot.entries)
+
+    @cached_property
+    def by_name(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for path in self.files:
+            index[path.rsplit("/", 1)[-1]].append(path)
+        return index
+
+    @cached_property
+    def dir_names(self) -> frozenset[str]:
+        return frozenset(d.rsplit("/", 1)[-1] for d in self.snapshot.directories)
+
+    @cached_property
+    def history(self) -> dict[str, Fate]:
+        return self._history_loader()
+
+    def resolve(self, ref: Reference) -> Resolution:
+        candidate = ref.candidate
+        if candidate is None:
+            return Resolution(FOUND, ref.spec, "this spec")
+        attempts = self._attempts(ref, candidate)
+        inside = [path for path, _ in attempts if not _escapes(path)]
+        for attempt, how in attempts:
+            if not _escapes(attempt) and self._lookup(attempt, candidate) is not None:
+                return Resolution(FOUND, attempt, how)
+        if not candidate.has_dir:
+            matches = sorted(self.by_name.get(candidate.name, ()))
+            if len(matches) == 1:
+                return Resolution(FOUND, matches[0], "the only tracked file with this name")
+            if matches:
+                return Resolution(FOUND, matches[0], "one of several files with this name", tuple(matches))
+        elif not candidate.anchored and not candidate.path.startswith(".."):
+            suffix = "/" + candidate.path
+            matches = sorted(p for p in self.files if p.endswith(suffix))
+            if matches:
+                return Resolution(FOUND, matches[0], "package-relative path", tuple(matches))
+        if not inside:
+            return Resolution(OUTSIDE, attempts[0][0], "points outside the repository")
+        best = inside[0]
+        if any(a in self.history for a in inside):
+            best = next(a for a in inside if a in self.history)
+            return Resolution(MISSING, best, "known to git history")
+        if not candidate.has_dir and candidate.name in self._history_names:
+            return Resolution(MISSING, self._history_names[candidate.name], "known to git history")
+        if self._confident(ref, candidate, inside):
+            return Resolution(MISSING, best, "not tracked")
+        return Resolution(UNKNOWN, best, "not confidently a repository path")
+
+    def _attempts(self, ref: Reference, candidate: PathText) -> list[tuple[str, str]]:
+        path = candidate.path
+        if candidate.anchored:
+            return [(path, "from the repository root")]
+        spec_dir = posixpath.dirname(ref.spec)
+        relative = posixpath.normpath(posixpath.join(spec_dir, path))
+        rooted = posixpath.normpath(path)
+        stripped = path
+        while stripped.startswith("../"):
+            stripped = stripped[3:]
+        by_spec = (relative, "relative to the spec")
+        by_root = (rooted, "from the repository root")
+        if ref.via == "link" or path.startswith(".."):
+            order = [by_spec, by_root, (stripped, "from the repository root (the link is off by a folder)")]
+        else:
+            order = [by_root, by_spec]
+        seen: list[tuple[str, str]] = []
+        for attempt in order:
+            if all(attempt[0] != done for done, _ in seen):
+                seen.append(attempt)
+        return seen
+
+    def _lookup(self, attempt: str, candidate: PathText) -> str | None:
+        if attempt in ("", "."):
+            return attempt
+        if not candidate.is_dir and attempt in self.files:
+            return attempt
+        if attempt in self.snapshot.directories:
+            return attempt
+        for module in self.snapshot.submodules:
+            if attempt.startswith(module + "/"):
+                return attempt
+        return None
+
+    def _confident(self, ref: Reference, candidate: PathText, attempts: list[str]) -> bool:
+        """Only a known file shape under a directory this repository has is surely a path."""
+        if ref.via == "link":
+            return True  # a relative link is a path by construction
+        if not candidate.has_dir or not candidate.known:
+            return False
+        if candidate.is_doc:
+            return True
+        dirs = self.snapshot.directories
+        for attempt in attempts:
+            first = attempt.split("/", 1)[0]
+            if first in dirs:
+                return True
+        first = candidate.path.split("/", 1)[0]
+        return first in self.dir_names
+
+    @cached_property
+    def _history_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for old in self.history:
+            names.setdefault(old.rsplit("/", 1)[-1], old)
+        return names
+
+    def fate(self, path: str) -> tuple[str | None, str] | None:
+        """Follow renames from `path` to a tracked file: (current path or None, first commit)."""
+        fate = self.history.get(path)
+        if fate is None:
+            return None
+        commit = fate.commit
+        current = fate.new
+        seen = {path}
+        while current is not None and current not in self.files and current not in seen:
+            seen.add(current)
+            step = self.history.get(current)
+            if step is None:
+                break
+            current = step.new
+        if current is not None and current not in self.files:
+            current = None
+        return current, commit
+
+    def close_matches(self, path: str, limit: int = 3) -> list[str]:
+        name = path.rsplit("/", 1)[-1]
+        same_name = sorted(self.by_name.get(name, ()))
+        if same_name:
+            return same_name[:limit]
+        extension = name.rsplit(".", 1)[-1] if "." in name else ""
+        pool = [p for p in self.files if p.endswith("." + extension)] if extension else list(self.files)
+        if len(pool) > 20000:
+            pool = pool[:20000]
+        return difflib.get_close_matches(path, pool, n=limit, cutoff=0.75)
+
+
+def history_fates(changes: list[tuple[str, str | None, str]]) -> dict[str, Fate]:
+    """The newest rename or deletion of each path, from newest-first (old, new, commit) rows."""
+    fates: dict[str, Fate] = {}
+    for old, new, commit in changes:
+        fates.setdefault(old, Fate(new, commit))
+    return fates
+
+
+def _escapes(path: str) -> bool:
+    return path == ".." or path.startswith("../") or path.startswith("/")

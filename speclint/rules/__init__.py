@@ -1,0 +1,13 @@
+"""THE rule registry: every rule speclint has, in code order. Add a rule by adding a module."""
+
+from __future__ import annotations
+
+from speclint.rules import broken_spec_link, missing_file
+from speclint.rules.rule import Rule
+
+RULES: tuple[Rule, ...] = (
+    missing_file.RULE,
+    broken_spec_link.RULE,
+)
+
+BY_KEY: dict[str, Rule] = {**{r.code: r for r in RULES}, **{r.name: r for r in RULES}}

@@ -1,0 +1,102 @@
+"""Choose the rules to run and settle each one's severity and options from config and CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from speclint.config import Config
+from speclint.errors import ConfigError, UsageError
+from speclint.findings import SEVERITY_NAMES, Severity
+from speclint.rules import BY_KEY, RULES
+from speclint.rules.rule import Rule
+
+
+@dataclass(frozen=True)
+class ConfiguredRule:
+    rule: Rule
+    severity: Severity
+    options: Any
+
+
+def matches(selector: str, rule: Rule) -> bool:
+    """`ALL`, a code prefix (`SD1`, `SD10`), a full code or a rule name."""
+    token = selector.strip()
+    if token.upper() == "ALL":
+        return True
+    return rule.code.startswith(token.upper()) or token.lower() == rule.name
+
+
+def _explicit(selector: str, rule: Rule) -> bool:
+    token = selector.strip()
+    return token.upper() == rule.code or token.lower() == rule.name
+
+
+def _check_selectors(selectors: Iterable[str], origin: str, error: type[Exception]) -> None:
+    for selector in selectors:
+        if not any(matches(selector, rule) for rule in RULES):
+            raise error(f"{origin}: unknown rule selector {selector!r} (see `speclint rules`)")
+
+
+def configure(
+    config: Config,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+) -> list[ConfiguredRule]:
+    """The rules to run: CLI `select` replaces config's, CLI `ignore` adds to it."""
+    _check_selectors(config.select, config.key_origin("select"), ConfigError)
+    _check_selectors(config.ignore, config.key_origin("ignore"), ConfigError)
+    _check_selectors(select or (), "--select", UsageError)
+    _check_selectors(ignore, "--ignore", UsageError)
+    chosen = tuple(select) if select else config.select
+    ignored = (*config.ignore, *ignore)
+    settings = _settings(config)
+    configured = []
+    for rule in RULES:
+        severity, options, off = settings.get(rule.code, (rule.severity, rule.options(), False))
+        if chosen:
+            wanted = any(_explicit(s, rule) for s in chosen) or (
+                rule.enabled_by_default and any(matches(s, rule) for s in chosen)
+            )
+        else:
+            wanted = rule.enabled_by_default
+        if off or not wanted or any(matches(s, rule) for s in ignored):
+            continue
+        configured.append(ConfiguredRule(rule, severity, options))
+    return configured
+
+
+def _settings(config: Config) -> dict[str, tuple[Severity, Any, bool]]:
+    """Per-rule `severity` and options from `[rules.<code or name>]` tables, validated."""
+    result: dict[str, tuple[Severity, Any, bool]] = {}
+    for key, table in config.rules.items():
+        key_path = f"rules.{key}"
+        rule = BY_KEY.get(key) or BY_KEY.get(key.upper())
+        if rule is None:
+            raise ConfigError(f"{config.key_origin(key_path)}: unknown rule (see `speclint rules`)")
+        fields = rule.option_fields()
+        severity, off = rule.severity, False
+        values: dict[str, Any] = {}
+        for name, value in table.items():
+            where = config.key_origin(f"{key_path}.{name}")
+            if name == "severity":
+                if value == "off":
+                    off = True
+                elif value in SEVERITY_NAMES:
+                    severity = Severity.parse(value)
+                else:
+                    raise ConfigError(f'{where}: expected one of "error", "warning", "info", "off", got {value!r}')
+                continue
+            field = fields.get(name)
+            if field is None:
+                known = ", ".join(["severity", *fields])
+                raise ConfigError(f"{where}: unknown option for {rule.code} (known: {known})")
+            expected = type(field.default) if field.default is not dataclasses.MISSING else object
+            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                raise ConfigError(f"{where}: expected {expected.__name__}, got {value!r}")
+            values[field.name] = value
+        result[rule.code] = (severity, rule.options(**values), off)
+    return result
