@@ -86,7 +86,7 @@ class Resolver:
             matches = sorted(p for p in self.files if p.endswith(suffix))
             if matches:
                 return Resolution(FOUND, matches[0], "package-relative path", tuple(matches))
-        if not inside:
+        if not inside or _escapes(attempts[0][0]):
             return Resolution(OUTSIDE, attempts[0][0], "points outside the repository")
         best = inside[0]
         if any(a in self.history for a in inside):
@@ -141,11 +141,11 @@ class Resolver:
         if candidate.is_doc:
             return True
         dirs = self.snapshot.directories
-        for attempt in attempts:
-            first = attempt.split("/", 1)[0]
-            if first in dirs:
-                return True
         first = candidate.path.split("/", 1)[0]
+        spec_dir = posixpath.dirname(ref.spec)
+        for base in ("", spec_dir):
+            if posixpath.normpath(posixpath.join(base, first)) in dirs:
+                return True
         return first in self.dir_names
 
     @cached_property

@@ -31,7 +31,9 @@ DOC_EXTENSIONS = frozenset({"md", "mdx", "markdown"})
 
 _LINE_SUFFIX = re.compile(r"(?::\d+(?:[-:]\d+)?|#L\d+(?:C\d+)?(?:-L?\d+(?:C\d+)?)?)$")
 _FORBIDDEN = set(" \t\n*?[]{}<>|;=,\"'`()!$%^&\\") | {"…"}
+_FORBIDDEN_IN_LINKS = _FORBIDDEN - {" ", "(", ")", "'", "!", "&", ","}
 _SEGMENT = re.compile(r"^[\w@+.\-]+$")
+_LINK_SEGMENT = re.compile(r"^[\w@+.\-][\w@+.\- (),'!&]*$")
 _PLACEHOLDER_SEGMENTS = frozenset(
     {"path", "to", "your", "my", "foo", "bar", "baz", "example", "xxx", "nnn", "yyyy", "some"}
 )
@@ -79,7 +81,8 @@ def parse_path(text: str, *, link: bool = False) -> PathText | None:
     if _SCHEME.match(raw) or raw.startswith(("//", "~", "-", "@")):
         return None
     raw = strip_line_suffix(raw)
-    if not raw or any(ch in _FORBIDDEN for ch in raw):
+    forbidden = _FORBIDDEN_IN_LINKS if link else _FORBIDDEN
+    if not raw or any(ch in forbidden for ch in raw):
         return None
     anchored = raw.startswith("/")
     body = raw.lstrip("/")
@@ -90,7 +93,8 @@ def parse_path(text: str, *, link: bool = False) -> PathText | None:
     if not body or "//" in body:
         return None
     segments = body.split("/")
-    if not all(_SEGMENT.match(s) for s in segments):
+    segment = _LINK_SEGMENT if link else _SEGMENT
+    if not all(segment.match(s) for s in segments):
         return None
     if any(s == "." for s in segments):
         return None

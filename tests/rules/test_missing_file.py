@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from tests.conftest import check_repo, positions
+from tests.gitrepo import GitRepo
+
+SPEC = """\
+# MFA
+
+- [x] Task 1.1: Create `src/auth/mfa.py`
+- [x] Update `src/auth/tokens.py:42` and [the app](../src/app.py#L3)
+- [x] T009 Store codes in src/auth/store.py
+- See `src/util.py` and `/src/five.py`
+"""
+
+
+def make(repo: GitRepo) -> None:
+    repo.commit(
+        "add code and spec",
+        files={
+            "src/auth/mfa.py": "def verify(code):\n    return code\n",
+            "src/auth/tokens.py": "TOKENS = {}\n",
+            "src/auth/store.py": "STORE = []\n",
+            "src/app.py": "APP = 'app'\n",
+            "src/util.py": "def helper():\n    pass\n",
+            "src/five.py": "FIVE = 5\n",
+            "specs/mfa.md": SPEC,
+        },
+    )
+
+
+def test_clean_repo_has_no_findings(repo: GitRepo) -> None:
+    make(repo)
+    report = check_repo(repo.root)
+    assert positions(report) == []
+    assert report.summary.references == 6
+
+
+def test_renamed_files_are_reported_with_their_new_path(repo: GitRepo) -> None:
+    make(repo)
+    repo.mv("src/auth/tokens.py", "src/auth/token_store.py")
+    repo.mv("src/app.py", "src/main.py")
+    sha = repo.commit("rename tokens and app")[:7]
+    report = check_repo(repo.root)
+    assert positions(report) == [
+        ("specs/mfa.md", 4, 14, "SD101"),
+        ("specs/mfa.md", 4, 42, "SD101"),
+    ]
+    first, second = report.findings
+    assert first.message == (
+        f"`src/auth/tokens.py:42` is not a tracked file; it was renamed to `src/auth/token_store.py` in {sha}"
+    )
+    assert first.target == "src/auth/tokens.py"
+    assert second.message == (
+        f"`../src/app.py#L3` is not a tracked file; it was renamed to `src/main.py` in {sha}"
+    )
+
+
+def test_deleted_file_and_close_match(repo: GitRepo) -> None:
+    make(repo)
+    repo.rm("src/auth/store.py")
+    sha = repo.commit("drop the store")[:7]
+    repo.write("specs/mfa.md", SPEC.replace("`src/util.py`", "`src/utils.py`"))
+    repo.commit("typo")
+    report = check_repo(repo.root)
+    assert [(f.location.line, f.location.column, f.message) for f in report.findings] == [
+        (5, 27, f"`src/auth/store.py` is not a tracked file; it was deleted in {sha}"),
+        (6, 7, "`src/utils.py` is not a tracked file; did you mean `src/util.py`?"),
+    ]
+
+
+def test_planned_removed_generated_and_foreign_paths_are_quiet(repo: GitRepo) -> None:
+    repo.commit(
+        files={
+            ".gitignore": "dist/\n",
+            "src/app.py": "APP = 1\n",
+            "specs/plan.md": (
+                "# Plan\n\n"
+                "- [ ] Create `src/web/Screen.tsx`\n"
+                "- [ ] T012 [P] Add model in src/models/user.py\n"
+                "- The build writes `dist/bundle.js`.\n"
+                "- Remove `src/legacy.py` once callers moved.\n"
+                "- `src/old_name.py` → `src/app.py`\n"
+                "- ~~`src/gone.py`~~\n"
+                "- Go code uses `crypto/rand` and `net/http`; Python uses `os.path.join`.\n"
+                "- Run `npm install` then open `https://example.com/a.py`.\n"
+                "- Placeholders: `src/<name>.py`, `path/to/file.py`, `specs/NNN-feature/spec.md`.\n"
+                "- Other projects get `config.yaml` and `lib/other/thing.py`.\n"
+                "- The design mentions `src/web/Screen.tsx` too.\n"
+            ),
+        }
+    )
+    assert positions(check_repo(repo.root)) == []
+
+
+def test_paths_escaping_the_repo_are_missing_and_never_read(repo: GitRepo) -> None:
+    repo.commit(files={"specs/a.md": "See [passwd](../../etc/passwd) and `../../../etc/hosts.txt`.\n"})
+    report = check_repo(repo.root)
+    assert [(f.location.column, f.rule, f.message) for f in report.findings] == [
+        (5, "SD101", "`../../etc/passwd` points outside the repository; only tracked files can be referenced"),
+        (36, "SD101", "`../../../etc/hosts.txt` points outside the repository; only tracked files can be referenced"),
+    ]
+
+
+def test_bare_file_names_resolve_when_unique(repo: GitRepo) -> None:
+    repo.commit(
+        files={
+            "app/src/main/java/AuthController.java": "class AuthController {}\n",
+            "specs/a.md": "- [x] Wire `AuthController.java` and `UserController.java`\n",
+        }
+    )
+    assert positions(check_repo(repo.root)) == []
+    repo.mv("app/src/main/java/AuthController.java", "app/src/main/java/LoginController.java")
+    sha = repo.commit("rename controller")[:7]
+    report = check_repo(repo.root)
+    assert [f.message for f in report.findings] == [
+        f"`AuthController.java` is not a tracked file; it was renamed to `app/src/main/java/LoginController.java` in {sha}"
+    ]
+
+
+def test_links_relative_to_root_from_deep_specs_resolve(repo: GitRepo) -> None:
+    repo.commit(
+        files={
+            "src/core/engine.py": "ENGINE = 1\n",
+            "specs/001-core/contracts/api/deep.md": "[engine](src/core/engine.py) and [up](../../../../src/core/engine.py)\n",
+        }
+    )
+    assert positions(check_repo(repo.root)) == []
+
+
+def test_untracked_files_are_not_code(repo: GitRepo) -> None:
+    repo.commit(files={"specs/a.md": "- [x] Created `src/new.py`\n", "src/keep.py": "K = 1\n"})
+    repo.write("src/new.py", "NEW = 1\n")
+    assert positions(check_repo(repo.root)) == [("specs/a.md", 1, 15, "SD101")]
+
+
+def test_template_folders_are_excluded(repo: GitRepo) -> None:
+    repo.commit(
+        files={
+            "src/a.py": "A = 1\n",
+            ".specify/templates/plan-template.md": "- [x] `src/missing.py`\n",
+            ".claude/commands/plan.md": "- [x] `src/missing.py`\n",
+        }
+    )
+    assert positions(check_repo(repo.root)) == []
