@@ -36,9 +36,10 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty()
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str, output: Path | None, *, color: bool = False) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        # click strips escape codes when stdout is no terminal unless told the colour is wanted.
+        click.echo(text, nl=False, color=color)
         return
     from speclint.atomic import write_text
 
@@ -116,7 +117,7 @@ def check(
         click.echo(f"speclint: wrote {count} finding(s) to {write_baseline}", err=True)
         raise SystemExit(EXIT_CLEAN)
     use_color = output is None and output_format == "text" and _use_color(color)
-    _emit(render(output_format, report, RenderOptions(color=use_color)), output)
+    _emit(render(output_format, report, RenderOptions(color=use_color)), output, color=use_color)
     if report.failing and not exit_zero:
         raise SystemExit(EXIT_FINDINGS)
 

@@ -210,14 +210,17 @@ def _show(value: object) -> str:
 
 
 def _where(path: Path, key_path: str) -> str:
-    """`path:line` of the key's last segment, found by a plain text scan (best effort)."""
-    last = key_path.rsplit(".", 1)[-1].split("[", 1)[0]
+    """`path:line` of the key (or, failing that, its nearest parent), by a plain text scan."""
     try:
         lines = path.read_text("utf-8", "replace").splitlines()
     except OSError:
         return str(path)
-    pattern = re.compile(rf'^\s*["\']?{re.escape(last)}["\']?\s*=|^\s*\[+[^\]]*\b{re.escape(last)}\]')
-    for number, line in enumerate(lines, 1):
-        if pattern.search(line):
-            return f"{path}:{number}"
+    for segment in reversed(key_path.split(".")):
+        name = segment.split("[", 1)[0]
+        pattern = re.compile(
+            rf'^\s*["\']?{re.escape(name)}["\']?\s*=|^\s*\[+[^\]]*\b{re.escape(name)}["\']?\]'
+        )
+        for number, line in enumerate(lines, 1):
+            if pattern.search(line):
+                return f"{path}:{number}"
     return str(path)

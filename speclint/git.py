@@ -93,6 +93,8 @@ def open_repository(start: Path) -> Repository:
         cause = _first_line(proc.stderr)
         if "not a git repository" in cause:
             raise GitError(f"{start}: not a git repository (speclint checks the files git tracks)")
+        if "must be run in a work tree" in cause:
+            raise GitError(f"{start}: is a bare repository or a .git folder; run speclint in a work tree")
         raise GitError(f"{start}: {cause}")
     lines = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
     if lines and lines[0] == "true":
