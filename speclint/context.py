@@ -158,6 +158,11 @@ class CheckContext:
     def resolutions(self) -> dict[Reference, Resolution]:
         return {ref: self.resolver.resolve(ref) for ref in self.references}
 
+    def excuse(self, ref: Reference) -> str:
+        """Why the words around an unresolved reference say it is not drift ("" if none)."""
+        spec = self.specs.get(ref.spec)
+        return references.excuse(spec.document, ref) if spec is not None else ""
+
     def ignored(self, paths: Sequence[str]) -> set[str]:
         """Which paths the repository's ignore rules match: generated files, not authored ones."""
         return git.ignored(self.repo.root, paths)

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from speclint.context import CheckContext
+from speclint.resolve import FOUND
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,8 @@ class Row:
 def rows(ctx: CheckContext) -> list[Row]:
     out = []
     for ref, res in ctx.resolutions.items():
-        notes = [n for n in (("planned" if ref.planned else ""), ref.excused) if n]
+        excuse = ctx.excuse(ref) if res.status != FOUND else ""
+        notes = [n for n in (("planned" if ref.planned else ""), excuse) if n]
         resolved = res.path if ref.candidate is not None else ref.spec
         if ref.fragment:
             resolved += f"#{ref.fragment}"

@@ -56,8 +56,8 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         if ref.kind == FILE
         and res.status in (MISSING, OUTSIDE)
         and not ref.planned
-        and not ref.excused
         and res.path not in planned
+        and not ctx.excuse(ref)
     ]
     generated = ctx.ignored([res.path for _, res in candidates if res.status == MISSING])
     for ref, res in candidates:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -101,6 +101,15 @@ class Document:
     texts: list[TextRun] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     anchors: frozenset[str] = frozenset()
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def line(self, number: int) -> str:
+        """The 1-based source line, or "" past the end."""
+        lines = self._lines
+        return lines[number - 1] if 0 < number <= len(lines) else ""
 
     def block(self, block_id: int) -> Block:
         return self.blocks[block_id]

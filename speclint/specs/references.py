@@ -1,8 +1,9 @@
 """Find the references a spec makes to repository files and to other specs.
 
-A reference records what was written, where, in which block, and why it might not be drift:
-`planned` (named by an open task or a feature not yet started, so it may not exist yet) or
-`excused` (a removal or rename instruction, struck-through text). Rules decide what to report.
+A reference records what was written, where and in which block, and whether it is `planned`
+(named by an open task or in a feature not yet started, so it may not exist yet). `excuse()`
+reads the words around an unresolved reference for removal or rename instructions, struck-through
+text and prose that describes the path as future or generated. Rules decide what to report.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ OPEN_STATES = frozenset(" -~")
 _REMOVAL_BEFORE = re.compile(
     r"\b(?:remove[sd]?|removing|delete[sd]?|deleting|drop(?:s|ped)?|deprecated?|rename[sd]?|renaming|"
     r"replace[sd]?|replacing|formerly|legacy|obsolete|no longer|instead of|moved? from|migrat\w* from|"
-    r"retire[sd]?|old)\b[^.;!?]*$",
+    r"retire[sd]?|old)\b",
     re.I,
 )
 _REMOVAL_AFTER = re.compile(
@@ -31,9 +32,12 @@ _REMOVAL_AFTER = re.compile(
 )
 _PLANNED_BEFORE = re.compile(
     r"\b(?:will|would|to be|planned|proposed|future|todo|tbd|new|generate[sd]?|generating|"
-    r"creates?|creating|writes?|produces?|emits?|outputs?|scaffold\w*)\b[^.;!?]*$",
+    r"creates?|creating|writes?|produces?|emits?|outputs?|scaffold\w*)\b",
     re.I,
 )
+
+
+_CONTEXT = 200
 
 
 @dataclass(frozen=True)
@@ -47,12 +51,10 @@ class Reference:
     candidate: PathText | None = None
     fragment: str = ""
     planned: bool = False
-    excused: str = ""
 
 
 def extract(doc: Document, *, feature_planned: bool = False) -> list[Reference]:
     """Every file and spec-link reference in `doc`, in document order."""
-    lines = doc.text.split("\n")
     refs: list[Reference] = []
     for span in doc.code_spans:
         ref = _from_code(doc, span)
@@ -72,7 +74,7 @@ def extract(doc: Document, *, feature_planned: bool = False) -> list[Reference]:
             col = run.column + offset
             pos = Position(run.line, col, run.line, col + len(text))
             refs.append(Reference(FILE, doc.path, text, pos, run.block, "text", candidate))
-    return [_classify(doc, lines, ref, feature_planned) for ref in _dedupe(refs)]
+    return [_classify(doc, ref, feature_planned) for ref in _dedupe(refs)]
 
 
 def _from_code(doc: Document, span: CodeSpan) -> Reference | None:
@@ -119,25 +121,36 @@ def _dedupe(refs: list[Reference]) -> list[Reference]:
     return out
 
 
-def _classify(doc: Document, lines: list[str], ref: Reference, feature_planned: bool) -> Reference:
-    line = lines[ref.position.line - 1] if ref.position.line <= len(lines) else ""
-    before = line[: ref.position.column - 1]
-    after = line[ref.position.end_column - 1 :] if ref.position.end_line == ref.position.line else ""
-    excused = ""
-    if before.count("~~") % 2 == 1:
-        excused = "struck through"
-    elif _REMOVAL_BEFORE.search(_sentence_tail(before)) or _REMOVAL_AFTER.search(after):
-        excused = "removal or rename instruction"
+def _classify(doc: Document, ref: Reference, feature_planned: bool) -> Reference:
     state = doc.task_state(ref.block)
     planned = feature_planned or (state is not None and state in OPEN_STATES)
-    if not planned and state is None and _PLANNED_BEFORE.search(_sentence_tail(before)):
-        planned = True
-    if planned == ref.planned and excused == ref.excused:
+    if not planned:
         return ref
     return Reference(
         ref.kind, ref.spec, ref.text, ref.position, ref.block, ref.via,
-        ref.candidate, ref.fragment, planned, excused,
+        ref.candidate, ref.fragment, planned=True,
     )
+
+
+def excuse(doc: Document, ref: Reference) -> str:
+    """Why the words around a reference say it is not drift, or "" when they don't.
+
+    Only asked for references that did not resolve, so its regexes never run on the many
+    references that are fine.
+    """
+    line = doc.line(ref.position.line)
+    # Only the words near a reference say how it is meant; bounded slices keep long lines linear.
+    start = ref.position.column - 1
+    before = _sentence_tail(line[max(0, start - _CONTEXT) : start])
+    end = ref.position.end_column - 1
+    after = line[end : end + _CONTEXT] if ref.position.end_line == ref.position.line else ""
+    if before.count("~~") % 2 == 1:
+        return "struck through"
+    if _REMOVAL_BEFORE.search(before) or _REMOVAL_AFTER.search(after):
+        return "removal or rename instruction"
+    if doc.task_state(ref.block) is None and _PLANNED_BEFORE.search(before):
+        return "described as planned or generated"
+    return ""
 
 
 def _sentence_tail(text: str) -> str:
