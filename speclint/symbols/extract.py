@@ -1,0 +1,212 @@
+"""Extract definitions from one source file with its language's tree-sitter query.
+
+Each query captures `@definition.<kind>` on a definition node, `@name` on its name, optionally
+`@params` on its parameter list and `@receiver` on a Go receiver type; `@comment` marks comments
+(left out of the hashes). Containers (classes, structs, traits, impls, …) qualify the names they
+enclose: `Class.method`, `Store.Put` for Go's `func (s *Store) Put`, `Ledger::append` in Rust.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from speclint.symbols.languages import Language
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+CONTAINER_KINDS = frozenset(
+    {"class", "interface", "struct", "trait", "enum", "impl", "module", "namespace", "object", "record"}
+)
+# Kinds that only qualify what they hold and are not symbols themselves.
+QUALIFIER_ONLY = frozenset({"impl"})
+RECEIVER_NAMES = frozenset({"self", "cls", "this", "&self", "&mut self", "mut self"})
+MAX_SIGNATURE = 400
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    optional: bool = False
+    variadic: bool = False
+
+
+@dataclass(frozen=True)
+class Symbol:
+    name: str
+    qualified: str
+    kind: str
+    params: tuple[Param, ...] | None  # None: not callable
+    line: int
+    end_line: int
+    signature: str
+    signature_hash: str
+    body_hash: str
+
+    @property
+    def container(self) -> str:
+        return self.qualified[: -len(self.name) - 1] if self.qualified != self.name else ""
+
+
+def extract(language: Language, source: bytes) -> list[Symbol]:
+    from tree_sitter import Parser, QueryCursor
+
+    tree = Parser(language.grammar()).parse(source)
+    cursor = QueryCursor(language.query())
+    definitions: list[tuple[Node, str, Node, Node | None, Node | None]] = []
+    comments: list[tuple[int, int]] = []
+    for _pattern, captures in cursor.matches(tree.root_node):
+        if "comment" in captures:
+            comments.extend((n.start_byte, n.end_byte) for n in captures["comment"])
+            continue
+        kind = next((k.split(".", 1)[1] for k in captures if k.startswith("definition.")), None)
+        if kind is None or "name" not in captures:
+            continue
+        node = captures[f"definition.{kind}"][0]
+        params = captures.get("params", [None])[0]
+        receiver = captures.get("receiver", [None])[0]
+        definitions.append((node, kind, captures["name"][0], params, receiver))
+    containers = {
+        node.id: _text(source, name)
+        for node, kind, name, _, _ in definitions
+        if kind in CONTAINER_KINDS
+    }
+    comments.sort()
+    symbols = []
+    seen: set[tuple[str, int]] = set()
+    for node, kind, name_node, params_node, receiver in definitions:
+        if kind in QUALIFIER_ONLY:
+            continue
+        name = _text(source, name_node)
+        outer = [_text(source, receiver)] if receiver is not None else _containers(node, containers)
+        qualified = ".".join([*outer, name])
+        key = (qualified, node.start_point[0])
+        if key in seen:
+            continue
+        seen.add(key)
+        body = node.child_by_field_name("body")
+        head_end = body.start_byte if body is not None else node.end_byte
+        signature = _normalize(source, node.start_byte, head_end, comments)[:MAX_SIGNATURE]
+        body_text = _normalize(source, body.start_byte, body.end_byte, comments) if body is not None else ""
+        symbols.append(
+            Symbol(
+                name=name,
+                qualified=qualified,
+                kind=kind,
+                params=_params(source, params_node) if params_node is not None else None,
+                line=node.start_point[0] + 1,
+                end_line=node.end_point[0] + 1,
+                signature=signature,
+                signature_hash=_digest(signature),
+                body_hash=_digest(_strip_docstring(body_text)),
+            )
+        )
+    symbols.sort(key=lambda s: (s.line, s.qualified))
+    return symbols
+
+
+def _text(source: bytes, node: Node) -> str:
+    return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _containers(node: Node, containers: dict[int, str]) -> list[str]:
+    names = []
+    parent = node.parent
+    while parent is not None:
+        if parent.id in containers:
+            names.append(containers[parent.id])
+        parent = parent.parent
+    names.reverse()
+    return names
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _normalize(source: bytes, start: int, end: int, comments: list[tuple[int, int]]) -> str:
+    """The text between two offsets without comments, whitespace runs folded to one space."""
+    parts = []
+    cursor = start
+    for c_start, c_end in comments:
+        if c_end <= cursor or c_start >= end:
+            continue
+        parts.append(source[cursor:c_start])
+        cursor = max(cursor, c_end)
+    parts.append(source[cursor:end])
+    text = b"".join(parts).decode("utf-8", "replace")
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+_DOCSTRING = re.compile(r'^:?\s*(?:[rRbBuU]{0,2})("""|\'\'\'|"|\')')
+
+
+def _strip_docstring(body: str) -> str:
+    """Drop a leading Python docstring so documentation edits are not body changes."""
+    match = _DOCSTRING.match(body)
+    if not match:
+        return body
+    quote = match.group(1)
+    end = body.find(quote, match.end())
+    return body[end + len(quote) :].strip() if end >= 0 else body
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+_OPTIONAL_TYPES = ("default", "optional", "assignment")
+_VARIADIC_TYPES = ("splat", "variadic", "rest", "spread")
+_SKIPPED_TYPES = frozenset(
+    {"comment", "keyword_separator", "positional_separator", "self_parameter", "receiver_parameter",
+     "type_parameters", "attribute", "decorator", "annotation", "marker_annotation", "line_comment",
+     "block_comment", "this"}
+)
+_NAME_TYPES = frozenset({"identifier", "simple_identifier", "variable_name", "shorthand_property_identifier_pattern"})
+
+
+def _params(source: bytes, params: Node) -> tuple[Param, ...]:
+    found: list[Param] = []
+    for child in params.named_children:
+        if child.type in _SKIPPED_TYPES or child.type.endswith("comment"):
+            continue
+        optional = any(t in child.type for t in _OPTIONAL_TYPES) or child.child_by_field_name("value") is not None
+        variadic = any(t in child.type for t in _VARIADIC_TYPES)
+        for name in _param_names(source, child):
+            if name in RECEIVER_NAMES and not found:
+                continue
+            found.append(Param(name, optional, variadic))
+    return tuple(found)
+
+
+def _param_names(source: bytes, node: Node) -> list[str]:
+    if node.type in _NAME_TYPES:
+        return [_text(source, node)]
+    names = node.children_by_field_name("name")
+    if names:
+        return [_text(source, n) for n in names]
+    for field in ("pattern", "left", "declarator"):
+        inner = node.child_by_field_name(field)
+        if inner is not None:
+            return _param_names(source, inner)
+    for child in node.named_children:
+        if child.type in _NAME_TYPES:
+            return [_text(source, child)]
+    for child in node.named_children:
+        names = _param_names(source, child)
+        if names:
+            return names
+    return []
+
+
+def describe(symbol: Symbol) -> dict[str, Any]:
+    """The fields a sample's expected.json lists for one symbol."""
+    return {
+        "name": symbol.name,
+        "qualified": symbol.qualified,
+        "kind": symbol.kind,
+        "params": None if symbol.params is None else [p.name for p in symbol.params],
+        "line": symbol.line,
+    }

@@ -1,0 +1,67 @@
+"""THE language table: file extensions, grammar wheel, definitions query, member separator.
+
+Adding a language = one row here + `queries/<name>.scm` + a sample under
+`tests/symbols/samples/<name>/` with its `expected.json`. Grammars come from the official
+per-language wheels, imported only when a file of that language must be parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import import_module, resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tree_sitter import Language as Grammar
+    from tree_sitter import Query
+
+
+@dataclass(frozen=True)
+class Language:
+    name: str
+    extensions: tuple[str, ...]
+    module: str  # the grammar wheel's import name
+    function: str = "language"  # the function in it that returns the grammar
+    separator: str = "."  # how the language itself writes Type<sep>member
+
+    def grammar(self) -> Grammar:
+        return _grammar(self.module, self.function)
+
+    def query(self) -> Query:
+        return _query(self.name, self.module, self.function)
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language("python", (".py", ".pyi"), "tree_sitter_python"),
+    Language("javascript", (".js", ".jsx", ".mjs", ".cjs"), "tree_sitter_javascript"),
+    Language("typescript", (".ts", ".mts", ".cts"), "tree_sitter_typescript", "language_typescript"),
+    Language("tsx", (".tsx",), "tree_sitter_typescript", "language_tsx"),
+    Language("go", (".go",), "tree_sitter_go"),
+    Language("rust", (".rs",), "tree_sitter_rust", separator="::"),
+    Language("java", (".java",), "tree_sitter_java"),
+)
+
+_BY_EXTENSION = {ext: lang for lang in LANGUAGES for ext in lang.extensions}
+
+
+def for_path(path: str) -> Language | None:
+    dot = path.rfind(".")
+    if dot < 0 or "/" in path[dot:]:
+        return None
+    return _BY_EXTENSION.get(path[dot:].lower())
+
+
+@lru_cache(maxsize=None)
+def _grammar(module: str, function: str) -> Grammar:
+    from tree_sitter import Language as Grammar
+
+    return Grammar(getattr(import_module(module), function)())
+
+
+@lru_cache(maxsize=None)
+def _query(name: str, module: str, function: str) -> Query:
+    from tree_sitter import Query
+
+    source = resources.files("speclint.symbols.queries").joinpath(f"{name}.scm").read_text("utf-8")
+    return Query(_grammar(module, function), source)
