@@ -47,8 +47,10 @@ def _emit(text: str, output: Path | None, *, color: bool = False) -> None:
 
 
 def _notices(notices: tuple[str, ...] | list[str]) -> None:
+    from speclint.reporters.strings import printable
+
     for notice in notices:
-        click.echo(f"speclint: warning: {notice}", err=True)
+        click.echo(f"speclint: warning: {printable(notice)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

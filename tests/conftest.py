@@ -59,3 +59,17 @@ def check_repo(root: Path, **request: object):  # type: ignore[no-untyped-def]
 
 def positions(report) -> list[tuple[str, int, int, str]]:  # type: ignore[no-untyped-def]
     return [(f.location.path, f.location.line, f.location.column, f.rule) for f in report.findings]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite golden output files from the current output instead of comparing with them.",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))

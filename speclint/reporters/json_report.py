@@ -8,6 +8,7 @@ from typing import Any
 from speclint.findings import Finding
 from speclint.report import Report
 from speclint.reporters import RenderOptions
+from speclint.reporters.strings import repair
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -16,14 +17,14 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "rule": f.rule,
         "name": f.name,
         "severity": f.severity.label,
-        "path": loc.path,
+        "path": repair(loc.path),
         "line": loc.line,
         "column": loc.column,
         "end_line": loc.end_line,
         "end_column": loc.end_column,
-        "message": f.message,
-        "target": f.target,
-        "related": [{"path": r.path, "line": r.line, "message": r.message} for r in f.related],
+        "message": repair(f.message),
+        "target": repair(f.target),
+        "related": [{"path": repair(r.path), "line": r.line, "message": repair(r.message)} for r in f.related],
         "fingerprint": f.fingerprint,
     }
 

@@ -7,6 +7,7 @@ from collections import Counter
 from speclint.findings import Severity
 from speclint.report import Report
 from speclint.reporters import RenderOptions
+from speclint.reporters.strings import printable
 
 _BOLD, _RED, _YELLOW, _CYAN, _DIM, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[2m", "\x1b[0m"
 _SEVERITY_COLOR = {Severity.ERROR: _RED, Severity.WARNING: _YELLOW, Severity.INFO: _CYAN}
@@ -19,11 +20,11 @@ def render(report: Report, options: RenderOptions) -> str:
     lines = []
     for f in report.findings:
         loc = f.location
-        where = paint(f"{loc.path}:{loc.line}:{loc.column}:", _BOLD)
+        where = paint(f"{printable(loc.path)}:{loc.line}:{loc.column}:", _BOLD)
         code = paint(f.rule, _BOLD, _SEVERITY_COLOR[f.severity])
-        lines.append(f"{where} {code} {f.message}")
+        lines.append(f"{where} {code} {printable(f.message)}")
         for rel in f.related:
-            lines.append(paint(f"    {rel.path}:{rel.line}: {rel.message}", _DIM))
+            lines.append(paint(f"    {printable(rel.path)}:{rel.line}: {printable(rel.message)}", _DIM))
     lines.append(_summary(report))
     if report.findings:
         lines.append(
