@@ -48,6 +48,10 @@ DEFAULT_EXCLUDE = (
     ".specify/templates/**",
     ".claude/**",
     ".github/prompts/**",
+    ".cursor/**",
+    # Written by the OpenSpec tool itself, full of example paths; archived changes are history.
+    "openspec/AGENTS.md",
+    "openspec/changes/archive/**",
     "**/node_modules/**",
 )
 

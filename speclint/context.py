@@ -16,8 +16,8 @@ from speclint.config import SPEC_SUFFIXES, Config
 from speclint.frontmatter import FrontMatter
 from speclint.frontmatter import load as load_front_matter
 from speclint.globs import GlobSet
-from speclint.resolve import Resolution, Resolver, history_fates
-from speclint.snapshot import Snapshot
+from speclint.resolve import FOUND, Resolution, Resolver, history_fates
+from speclint.snapshot import Snapshot, Source
 from speclint.specs import markdown, references
 from speclint.specs.decode import decode
 from speclint.specs.markdown import Document
@@ -147,10 +147,12 @@ class CheckContext:
     @cached_property
     def resolver(self) -> Resolver:
         def load_history() -> dict:
-            if self.snapshot.commit is None and not git.has_commits(self.repo.root):
-                return {}
-            rows = [(c.old, c.new, c.commit) for c in git.path_changes(self.repo.root)]
-            return history_fates(rows)
+            changes = []
+            if self.snapshot.source is not Source.COMMIT:
+                # Renames not committed yet are the newest history of all (a pre-commit run).
+                changes += git.pending_changes(self.repo.root, cached=self.snapshot.source is Source.INDEX)
+            changes += git.path_changes(self.repo.root)
+            return history_fates([(c.old, c.new, c.commit) for c in changes])
 
         return Resolver(self.snapshot, load_history)
 
@@ -161,8 +163,39 @@ class CheckContext:
     def excuse(self, ref: Reference) -> str:
         """Why the words around an unresolved reference say it is not drift ("" if none)."""
         spec = self.specs.get(ref.spec)
-        return references.excuse(spec.document, ref) if spec is not None else ""
+        if spec is None:
+            return ""
+        reason = references.excuse(spec.document, ref)
+        if reason:
+            return reason
+        same_line = self._by_line.get((ref.spec, ref.position.line), [])
+        for other in references.alternatives(spec.document, ref, same_line):
+            if self.resolutions[other].status == FOUND:
+                return "an alternative it names exists"
+        return ""
+
+    @cached_property
+    def _by_line(self) -> dict[tuple[str, int], list[Reference]]:
+        index: dict[tuple[str, int], list[Reference]] = {}
+        for ref in self.references:
+            index.setdefault((ref.spec, ref.position.line), []).append(ref)
+        return index
+
+    def feature_folder(self, spec_path: str) -> str:
+        """The folder a spec's feature lives in: the nearest with a tasks.md, else its own."""
+        folder = posixpath.dirname(spec_path)
+        probe = folder
+        while probe:
+            if f"{probe}/tasks.md" in self.snapshot:
+                return probe
+            probe = posixpath.dirname(probe)
+        return folder
 
     def ignored(self, paths: Sequence[str]) -> set[str]:
-        """Which paths the repository's ignore rules match: generated files, not authored ones."""
-        return git.ignored(self.repo.root, paths)
+        """Paths that are generated or tool-owned, not authored: git-ignored or in excluded folders.
+
+        A spec saying "see `.specify/templates/plan.md`" names the tool's own file, which the
+        project need not track.
+        """
+        excluded = GlobSet(self.config.exclude)
+        return {p for p in paths if excluded.match(p)} | git.ignored(self.repo.root, paths)

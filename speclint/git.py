@@ -176,37 +176,59 @@ class PathChange:
 
 
 def path_changes(root: Path, *, max_commits: int = 20000) -> list[PathChange]:
-    """Renames and deletions in HEAD's history, newest first, in one `git log` pass."""
+    """Renames and deletions in HEAD's history, newest first, in one `git log` pass.
+
+    A deletion paired with an addition of a file with the same name in the same commit is a
+    rename too: git misses those when the content changed a lot in the move.
+    """
     if not has_commits(root):
         return []
     out = run(
-        root,
-        "log",
-        f"--max-count={max_commits}",
-        "-M",
-        "--diff-filter=DR",
-        "--name-status",
-        "-z",
-        "--format=%x01%h",
-        "HEAD",
-        "--",
-        check=False,
+        root, "log", f"--max-count={max_commits}", "-M", "--diff-filter=DRA", "--name-status",
+        "-z", "--format=%x01%h", "HEAD", "--", check=False,
     )
     changes: list[PathChange] = []
     for chunk in out.split(b"\x01")[1:]:
         fields = [f.decode("utf-8", "surrogateescape").strip("\n") for f in chunk.split(b"\0")]
-        commit, rest = fields[0], [f for f in fields[1:] if f]
-        i = 0
-        while i < len(rest):
-            status = rest[i]
-            if status.startswith("R") and i + 2 < len(rest):
-                changes.append(PathChange(rest[i + 1], rest[i + 2], commit))
-                i += 3
-            elif status.startswith("D") and i + 1 < len(rest):
-                changes.append(PathChange(rest[i + 1], None, commit))
-                i += 2
+        changes.extend(_name_status(fields[0], [f for f in fields[1:] if f]))
+    return changes
+
+
+def pending_changes(root: Path, *, cached: bool) -> list[PathChange]:
+    """Renames and deletions between HEAD and the index (`cached`) or the work tree."""
+    if not has_commits(root):
+        return []
+    args = ["diff", "-M", "--diff-filter=DRA", "--name-status", "-z"]
+    if cached:
+        args.append("--cached")
+    out = run(root, *args, "HEAD", "--", check=False)
+    fields = [f for f in _split_z(out)]
+    label = "the staged changes" if cached else "uncommitted changes"
+    return _name_status(label, fields)
+
+
+def _name_status(commit: str, rest: list[str]) -> list[PathChange]:
+    changes: list[PathChange] = []
+    added: dict[str, list[str]] = {}
+    deleted: list[str] = []
+    i = 0
+    while i < len(rest):
+        status = rest[i]
+        if status.startswith("R") and i + 2 < len(rest):
+            changes.append(PathChange(rest[i + 1], rest[i + 2], commit))
+            i += 3
+        elif status[:1] in ("D", "A") and i + 1 < len(rest):
+            path = rest[i + 1]
+            if status.startswith("D"):
+                deleted.append(path)
             else:
-                i += 1
+                added.setdefault(path.rsplit("/", 1)[-1], []).append(path)
+            i += 2
+        else:
+            i += 1
+    for path in deleted:
+        twins = added.get(path.rsplit("/", 1)[-1], [])
+        changes.append(PathChange(path, twins[0] if len(twins) == 1 else None, commit))
     return changes
 
 
@@ -259,3 +281,35 @@ class BlobReader:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def grep_words(
+    root: Path,
+    words: Iterable[str],
+    *,
+    cached: bool = False,
+    commit: str | None = None,
+    exclude: Iterable[str] = (),
+) -> dict[str, set[str]]:
+    """Which tracked files contain each word as a whole word: word → paths, in one `git grep`."""
+    wanted = sorted({w for w in words if w})
+    if not wanted:
+        return {}
+    args = ["grep", "-I", "-o", "-w", "-F", "-z", "-H", "--no-color", "--full-name"]
+    if cached:
+        args.append("--cached")
+    patterns = b"".join(w.encode("utf-8", "surrogateescape") + b"\n" for w in wanted)
+    args += ["-f", "-"]
+    if commit:
+        args.append(commit)
+    args += ["--", ".", *(f":(exclude,glob){pattern}" for pattern in exclude)]
+    out = run(root, *args, input=patterns, check=False)
+    found: dict[str, set[str]] = {}
+    prefix = f"{commit}:" if commit else ""
+    for line in out.split(b"\n"):
+        if not line:
+            continue
+        path, _, match = line.partition(b"\0")
+        name = path.decode("utf-8", "surrogateescape").removeprefix(prefix)
+        found.setdefault(match.decode("utf-8", "surrogateescape"), set()).add(name)
+    return found

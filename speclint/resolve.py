@@ -24,6 +24,7 @@ FOUND = "found"
 MISSING = "missing"
 OUTSIDE = "outside"
 UNKNOWN = "unknown"
+HISTORY = "known to git history"
 
 
 @dataclass(frozen=True)
@@ -91,18 +92,24 @@ class Resolver:
         best = inside[0]
         if any(a in self.history for a in inside):
             best = next(a for a in inside if a in self.history)
-            return Resolution(MISSING, best, "known to git history")
+            return Resolution(MISSING, best, HISTORY)
         if not candidate.has_dir and candidate.name in self._history_names:
-            return Resolution(MISSING, self._history_names[candidate.name], "known to git history")
+            return Resolution(MISSING, self._history_names[candidate.name], HISTORY)
         if self._confident(ref, candidate, inside):
             return Resolution(MISSING, best, "not tracked")
         return Resolution(UNKNOWN, best, "not confidently a repository path")
 
     def _attempts(self, ref: Reference, candidate: PathText) -> list[tuple[str, str]]:
         path = candidate.path
-        if candidate.anchored:
-            return [(path, "from the repository root")]
         spec_dir = posixpath.dirname(ref.spec)
+        if candidate.anchored:
+            # `/x` usually means the repo root, but spec authors also use it for the feature folder.
+            order = [(path, "from the repository root")]
+            folder = spec_dir
+            while folder:
+                order.append((posixpath.join(folder, path), "relative to the spec's folder"))
+                folder = posixpath.dirname(folder) if folder.count("/") > 1 else ""
+            return order
         relative = posixpath.normpath(posixpath.join(spec_dir, path))
         rooted = posixpath.normpath(path)
         stripped = path
@@ -133,20 +140,49 @@ class Resolver:
         return None
 
     def _confident(self, ref: Reference, candidate: PathText, attempts: list[str]) -> bool:
-        """Only a known file shape under a directory this repository has is surely a path."""
+        """Surely a path of this repository: a file shape in a folder this repository has.
+
+        The file's own folder existing is strong evidence (a file in it went missing). Only the
+        first folder existing is weaker (vendored trees, other projects' layouts), so it counts
+        for short paths and in task lines, where a spec names files to build.
+        """
         if ref.via == "link":
             return True  # a relative link is a path by construction
-        if not candidate.has_dir or not candidate.known:
+        if not candidate.has_dir:
             return False
-        if candidate.is_doc:
-            return True
+        if not (candidate.known or candidate.extension in self.extensions):
+            return False
         dirs = self.snapshot.directories
-        first = candidate.path.split("/", 1)[0]
+        parent = posixpath.dirname(candidate.path)
         spec_dir = posixpath.dirname(ref.spec)
-        for base in ("", spec_dir):
-            if posixpath.normpath(posixpath.join(base, first)) in dirs:
+        for attempt in attempts:
+            if posixpath.dirname(attempt) in dirs:
                 return True
-        return first in self.dir_names
+        if not candidate.anchored and not parent.startswith("..") and self._dir_suffix(parent):
+            return True
+        if not (ref.in_task or candidate.path.count("/") <= 1):
+            return False
+        first = candidate.path.split("/", 1)[0]
+        if candidate.anchored:
+            return first in dirs
+        return any(posixpath.normpath(posixpath.join(base, first)) in dirs for base in ("", spec_dir))
+
+    def _dir_suffix(self, parent: str) -> bool:
+        """Is `parent` the tail of some tracked folder (a package-relative path)?"""
+        if "/" not in parent:
+            return False
+        tail = "/" + parent
+        return any(d.endswith(tail) for d in self.snapshot.directories)
+
+    @cached_property
+    def extensions(self) -> frozenset[str]:
+        """File extensions this repository tracks: a `.lisp` path is code where `.lisp` files are."""
+        found = set()
+        for path in self.files:
+            name = path.rsplit("/", 1)[-1]
+            if "." in name.strip("."):
+                found.add(name.rsplit(".", 1)[1].lower())
+        return frozenset(found)
 
     @cached_property
     def _history_names(self) -> dict[str, str]:
@@ -174,15 +210,21 @@ class Resolver:
         return current, commit
 
     def close_matches(self, path: str, limit: int = 3) -> list[str]:
+        """Tracked files that the missing `path` plausibly became: same name, or a similar name."""
         name = path.rsplit("/", 1)[-1]
         same_name = sorted(self.by_name.get(name, ()))
         if same_name:
             return same_name[:limit]
         extension = name.rsplit(".", 1)[-1] if "." in name else ""
-        pool = [p for p in self.files if p.endswith("." + extension)] if extension else list(self.files)
-        if len(pool) > 20000:
-            pool = pool[:20000]
-        return difflib.get_close_matches(path, pool, n=limit, cutoff=0.75)
+        names = [n for n in self.by_name if not extension or n.endswith("." + extension)]
+        similar = difflib.get_close_matches(name, names, n=limit, cutoff=0.75)
+        parent = posixpath.dirname(path)
+        found = []
+        for match in similar:
+            # Among files of that name, prefer the one whose folder is most like the spec's.
+            paths = sorted(self.by_name[match], key=lambda p: -difflib.SequenceMatcher(None, posixpath.dirname(p), parent).ratio())
+            found.append(paths[0])
+        return found[:limit]
 
 
 def history_fates(changes: list[tuple[str, str | None, str]]) -> dict[str, Fate]:

@@ -82,7 +82,7 @@ def test_latin1_spec_is_read_with_a_warning(repo: GitRepo) -> None:
     repo.commit(files={"src/a.py": "A = 1\n", "specs/caf\u00e9.md": "Caf\u00e9 \u2014 `src/b.py`\n".encode("latin-1", "replace")})
     result = run_cli(repo.root, "check")
     assert result.code == 1
-    assert "speclint: warning: specs/café.md: not valid UTF-8 (byte 3); decoded as latin-1" in result.err
+    assert "speclint: warning: specs/café.md: not valid UTF-8 (first at line 1); 1 line(s) decoded as latin-1" in result.err
     assert result.out.startswith("specs/café.md:1:8: SD101 `src/b.py` is not a tracked file")
 
 

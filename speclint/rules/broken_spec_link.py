@@ -72,7 +72,7 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         anchors = {a.lower() for a in doc.anchors}
         if anchor in anchors:
             continue
-        close = difflib.get_close_matches(anchor, sorted(anchors), n=1, cutoff=0.5)
+        close = difflib.get_close_matches(anchor, sorted(anchors), n=1, cutoff=0.6)
         hint = f"; did you mean `#{close[0]}`?" if close else ""
         where = "this spec" if ref.candidate is None else f"`{target}`"
         yield Problem(

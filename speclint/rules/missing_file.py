@@ -38,27 +38,29 @@ from collections.abc import Iterator
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Related, Severity
-from speclint.resolve import MISSING, OUTSIDE
+from speclint.resolve import HISTORY, MISSING, OUTSIDE
 from speclint.rules.rule import NoOptions, Rule
 from speclint.specs.markdown import Position
 from speclint.specs.references import FILE
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    # A path an open task plans to create is planned everywhere in that feature's specs.
     planned = {
-        ctx.resolutions[ref].path
+        (ctx.feature_folder(ref.spec), ctx.resolutions[ref].path)
         for ref in ctx.references
         if ref.kind == FILE and ref.planned
     }
-    candidates = [
-        (ref, res)
-        for ref, res in ctx.resolutions.items()
-        if ref.kind == FILE
-        and res.status in (MISSING, OUTSIDE)
-        and not ref.planned
-        and res.path not in planned
-        and not ctx.excuse(ref)
-    ]
+    candidates = []
+    for ref, res in ctx.resolutions.items():
+        if ref.kind != FILE or res.status not in (MISSING, OUTSIDE):
+            continue
+        # Git history saying the file was renamed or deleted outweighs "planned": that is drift.
+        if res.how != HISTORY and (ref.planned or (ctx.feature_folder(ref.spec), res.path) in planned):
+            continue
+        if ctx.excuse(ref):
+            continue
+        candidates.append((ref, res))
     generated = ctx.ignored([res.path for _, res in candidates if res.status == MISSING])
     for ref, res in candidates:
         if res.path in generated:

@@ -25,11 +25,29 @@ def decode(data: bytes) -> Decoded:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return Decoded(
-            _normalize_newlines(data.decode("latin-1")),
-            f"not valid UTF-8 (byte {exc.start}); decoded as latin-1",
-        )
+        return _mixed(data, exc.start)
     return Decoded(_normalize_newlines(text))
+
+
+def _mixed(data: bytes, first_bad: int) -> Decoded:
+    """Decode line by line: UTF-8 where it is valid, latin-1 where it is not.
+
+    Files that are mostly UTF-8 with a stray legacy byte keep their UTF-8 text intact; files
+    written wholly in latin-1 come out right too.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    lines = []
+    legacy = 0
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(raw.decode("latin-1"))
+            legacy += 1
+    first_line = data.count(b"\n", 0, first_bad) + 1
+    note = f"not valid UTF-8 (first at line {first_line}); {legacy} line(s) decoded as latin-1"
+    return Decoded(_normalize_newlines("\n".join(lines)), note)
 
 
 def _normalize_newlines(text: str) -> str:

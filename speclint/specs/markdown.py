@@ -31,7 +31,7 @@ class Position:
 
 @dataclass
 class Block:
-    """A unit of scope: a list item, a table row, a paragraph or a heading."""
+    """A unit of scope: a list item, a table row, a paragraph, a heading or an HTML block."""
 
     id: int
     kind: str
@@ -101,6 +101,7 @@ class Document:
     texts: list[TextRun] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     anchors: frozenset[str] = frozenset()
+    code_lines: frozenset[int] = frozenset()  # 1-based lines inside fenced or indented code
 
     @cached_property
     def _lines(self) -> list[str]:
@@ -140,6 +141,7 @@ def parse(path: str, text: str) -> Document:
     builder = _Builder(doc, lines)
     builder.walk(tokens)
     doc.comments = _comments(text, builder.fence_lines)
+    doc.code_lines = frozenset(n + 1 for n in builder.fence_lines)
     doc.anchors = frozenset(_unique_slugs(h.slug for h in doc.headings)) | _explicit_anchors(text)
     return doc
 
@@ -164,6 +166,8 @@ class _Builder:
                 self.doc.front_matter_line = 2
             elif kind in ("fence", "code_block") and tok.map:
                 self.fence_lines.update(range(tok.map[0], tok.map[1]))
+            elif kind == "html_block" and tok.map:
+                self._new_block("html", tok, self.items[-1] if self.items else None)
             elif kind == "list_item_open":
                 parent = self.items[-1] if self.items else None
                 self.items.append(self._new_block("list_item", tok, parent))
@@ -245,6 +249,8 @@ class _Builder:
             source = self.lines[number]
             start = self.row_cursor if self.row is not None else 0
             col = source.find(part, start) if part else -1
+            if col < 0 and "|" in part:
+                col = source.find(part.replace("|", "\\|"), start)  # escaped pipes in table cells
             if col < 0:
                 col = len(source) - len(source.lstrip())
             elif self.row is not None:

@@ -35,9 +35,11 @@ _FORBIDDEN_IN_LINKS = _FORBIDDEN - {" ", "(", ")", "'", "!", "&", ","}
 _SEGMENT = re.compile(r"^[\w@+.\-]+$")
 _LINK_SEGMENT = re.compile(r"^[\w@+.\-][\w@+.\- (),'!&]*$")
 _PLACEHOLDER_SEGMENTS = frozenset(
-    {"path", "to", "your", "my", "foo", "bar", "baz", "example", "xxx", "nnn", "yyyy", "some"}
+    {"path", "to", "your", "my", "foo", "bar", "baz", "example", "xxx", "nnn", "yyyy", "some",
+     "absolute", "relative"}
 )
 _PLACEHOLDER_WORDS = re.compile(r"^(?:x{3,}|n{3,}|#+)(?:[-_]|$)|^(?:_+|\.\.\.?)$|^(?:your|my|some)[-_]|-(?:name|here)$", re.I)
+_ROUTE_SEGMENT = re.compile(r"^(?:\([\w\-.]+\)|\[{1,2}(?:\.\.\.)?[\w\-]+\]{1,2})(\.\w+)?$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
@@ -80,6 +82,11 @@ def parse_path(text: str, *, link: bool = False) -> PathText | None:
         raw = unquote(raw.split("?", 1)[0])
     if _SCHEME.match(raw) or raw.startswith(("//", "~", "-", "@")):
         return None
+    if link and "@" in raw and "/" not in raw:
+        return None  # an e-mail autolink
+    segments_raw = raw.split("/")
+    if any(_ROUTE_SEGMENT.match(s) for s in segments_raw):
+        return _route_path(raw)
     raw = strip_line_suffix(raw)
     forbidden = _FORBIDDEN_IN_LINKS if link else _FORBIDDEN
     if not raw or any(ch in forbidden for ch in raw):
@@ -109,12 +116,31 @@ def parse_path(text: str, *, link: bool = False) -> PathText | None:
     return PathText(body, anchored, is_dir, extension)
 
 
+def _route_path(raw: str) -> PathText | None:
+    """Next.js-style route folders: `app/(marketing)/page.tsx`, `api/[...all]/route.ts`."""
+    def mask(segment: str) -> str:
+        match = _ROUTE_SEGMENT.match(segment)
+        return segment if match is None else "route" + (match.group(1) or "")
+
+    masked = "/".join(mask(s) for s in raw.split("/"))
+    shape = parse_path(masked)
+    if shape is None:
+        return None
+    anchored = raw.startswith("/")
+    body = raw.lstrip("/")
+    while body.startswith("./"):
+        body = body[2:]
+    return PathText(body.rstrip("/"), anchored, shape.is_dir, shape.extension)
+
+
 def _looks_placeholder(segments: list[str]) -> bool:
     lowered = [s.lower() for s in segments]
     if "path" in lowered and "to" in lowered:
         return True
     if len(segments) > 1 and all(s in _PLACEHOLDER_SEGMENTS for s in lowered[:-1]):
         return True
+    if any(len(s) > 2 and s.isupper() and "_" in s for s in segments[:-1]):
+        return True  # `ASSESS_DIR/problem.md`: a variable standing for a folder
     return any(_PLACEHOLDER_WORDS.search(s.rsplit(".", 1)[0]) for s in segments if s != "..")
 
 
@@ -134,9 +160,16 @@ _BARE_NAME_AFTER_VERB = re.compile(
 )
 
 
+_AT_PATH = re.compile(r"(?<![\w@])@((?:\.{0,2}/)?[\w.\-]+(?:/[\w.\-]+)+\.[A-Za-z][A-Za-z0-9]{0,9})(?![\w/])")
+
+
 def find_bare_paths(text: str) -> list[tuple[int, str]]:
-    """Paths written without backticks in prose: (offset, text) pairs."""
+    """Paths written without backticks in prose: (offset, text) pairs.
+
+    Includes `@path` mentions (GSD plans write `@src/x.py` to pull a file into context).
+    """
     found = [(m.start(1), m.group(1)) for m in _BARE_PATH.finditer(text)]
+    found += [(m.start(1), m.group(1)) for m in _AT_PATH.finditer(text)]
     taken = {offset for offset, _ in found}
     for m in _BARE_NAME_AFTER_VERB.finditer(text):
         ext = m.group(1).rsplit(".", 1)[1].lower()

@@ -19,22 +19,36 @@ SPEC_LINK = "spec-link"
 
 OPEN_STATES = frozenset(" -~")
 
+# Words that, shortly before a path, say it is being removed or renamed (so its absence is the point).
 _REMOVAL_BEFORE = re.compile(
     r"\b(?:remove[sd]?|removing|delete[sd]?|deleting|drop(?:s|ped)?|deprecated?|rename[sd]?|renaming|"
     r"replace[sd]?|replacing|formerly|legacy|obsolete|no longer|instead of|moved? from|migrat\w* from|"
-    r"retire[sd]?|old)\b",
+    r"retire[sd]?|previously|was called)\b",
     re.I,
 )
 _REMOVAL_AFTER = re.compile(
-    r"^[^.;!?]{0,60}?\b(?:was|were|is|are|has been|have been|got|gets)\s+"
-    r"(?:removed|deleted|dropped|deprecated|renamed|replaced|retired|gone)\b|^\s*(?:→|->|=>|⇒)",
+    r"^[^.;!?]{0,60}?\b(?:was|were|is|are|has been|have been|got|gets|will be|to be)\s+"
+    r"(?:removed|deleted|dropped|deprecated|renamed|replaced|retired|gone|merged)\b|^\s*(?:→|->|=>|⇒)",
     re.I,
 )
+# Words that, shortly before a path, say it does not exist yet, or exists elsewhere (an example,
+# a file another program writes at run time).
 _PLANNED_BEFORE = re.compile(
-    r"\b(?:will|would|to be|planned|proposed|future|todo|tbd|new|generate[sd]?|generating|"
-    r"creates?|creating|writes?|produces?|emits?|outputs?|scaffold\w*)\b",
+    r"\b(?:will|would|should|could|might|may|to be|planned|proposed|future|todo|tbd|"
+    r"generates?|generated|generating|creates?|creating|writes?|writing|produces?|emits?|"
+    r"persist\w*|stores?|saved? (?:to|as|in)|scaffold\w*|e\.g\.|for example|for instance|such as|"
+    r"if (?:needed|present|any|exists?)|optional(?:ly)?|alternatively|either)\b",
     re.I,
 )
+# A note later on the same line saying the named file was deliberately not made.
+_DEVIATION_AFTER = re.compile(
+    r"\b(?:skipped|not needed|not required|unnecessary|built[- ]in|already (?:exists?|implemented|covered|present)|"
+    r"deferred|postponed|n/a|not applicable|cancel+ed|superseded|won't|will not|not (?:implemented|included|created)|"
+    r"out of scope|descoped|once implemented|if needed|\(optional\)|\((?:new|planned|future|proposed|tbd)\))",
+    re.I,
+)
+_ALTERNATIVE = re.compile(r"^[\s,;:()*_`\[\]]*(?:\w+\s+){0,2}?or\b[\s\w]{0,24}$", re.I)
+_BEFORE_WINDOW = 80
 
 
 _CONTEXT = 200
@@ -51,6 +65,7 @@ class Reference:
     candidate: PathText | None = None
     fragment: str = ""
     planned: bool = False
+    in_task: bool = False  # in a checkbox task (or an item under one)
 
 
 def extract(doc: Document, *, feature_planned: bool = False) -> list[Reference]:
@@ -64,17 +79,52 @@ def extract(doc: Document, *, feature_planned: bool = False) -> list[Reference]:
         ref = _from_link(doc, link)
         if ref is not None:
             refs.append(ref)
-    for run in doc.texts:
-        if doc.block(run.block).kind == "heading":
-            continue
-        for offset, text in find_bare_paths(run.text):
-            candidate = parse_path(text)
-            if candidate is None:
-                continue
-            col = run.column + offset
-            pos = Position(run.line, col, run.line, col + len(text))
-            refs.append(Reference(FILE, doc.path, text, pos, run.block, "text", candidate))
+    refs.extend(_bare_paths(doc))
     return [_classify(doc, ref, feature_planned) for ref in _dedupe(refs)]
+
+
+def _bare_paths(doc: Document) -> list[Reference]:
+    """Paths written without backticks, found in the raw source lines of each block.
+
+    The raw line is read, not markdown-it's text runs, because emphasis splits runs: an
+    unquoted `src/__init__.py` parses as bold. Code spans, links and comments are masked first.
+    """
+    owners: dict[int, int] = {}
+    for block in doc.blocks:
+        if block.kind == "heading":
+            continue
+        for number in range(block.line, block.end_line + 1):
+            owners[number] = block.id  # nested blocks come later and win
+    masks: dict[int, list[tuple[int, int]]] = {}
+    for pos in [s.position for s in doc.code_spans] + [l.position for l in doc.links]:
+        if pos.line == pos.end_line:
+            masks.setdefault(pos.line, []).append((pos.column - 1, pos.end_column - 1))
+    refs = []
+    for number, block_id in sorted(owners.items()):
+        if number in doc.code_lines:
+            continue
+        line = _masked(doc.line(number), masks.get(number, ()))
+        for offset, text in find_bare_paths(line):
+            candidate = parse_path(text)
+            if candidate is not None:
+                pos = Position(number, offset + 1, number, offset + 1 + len(text))
+                refs.append(Reference(FILE, doc.path, text, pos, block_id, "text", candidate))
+    return refs
+
+
+def _masked(line: str, spans: object) -> str:
+    chars = list(line)
+    for start, end in spans:  # type: ignore[attr-defined]
+        for i in range(max(0, start), min(end, len(chars))):
+            chars[i] = " "
+    masked = "".join(chars)
+    start = masked.find("<!--")
+    while start >= 0:
+        end = masked.find("-->", start)
+        stop = len(masked) if end < 0 else end + 3
+        masked = masked[:start] + " " * (stop - start) + masked[stop:]
+        start = masked.find("<!--", stop)
+    return masked
 
 
 def _from_code(doc: Document, span: CodeSpan) -> Reference | None:
@@ -124,11 +174,11 @@ def _dedupe(refs: list[Reference]) -> list[Reference]:
 def _classify(doc: Document, ref: Reference, feature_planned: bool) -> Reference:
     state = doc.task_state(ref.block)
     planned = feature_planned or (state is not None and state in OPEN_STATES)
-    if not planned:
+    if not planned and state is None:
         return ref
     return Reference(
         ref.kind, ref.spec, ref.text, ref.position, ref.block, ref.via,
-        ref.candidate, ref.fragment, planned=True,
+        ref.candidate, ref.fragment, planned=planned, in_task=state is not None,
     )
 
 
@@ -142,15 +192,32 @@ def excuse(doc: Document, ref: Reference) -> str:
     # Only the words near a reference say how it is meant; bounded slices keep long lines linear.
     start = ref.position.column - 1
     before = _sentence_tail(line[max(0, start - _CONTEXT) : start])
+    near = before[-_BEFORE_WINDOW:]
     end = ref.position.end_column - 1
     after = line[end : end + _CONTEXT] if ref.position.end_line == ref.position.line else ""
     if before.count("~~") % 2 == 1:
         return "struck through"
-    if _REMOVAL_BEFORE.search(before) or _REMOVAL_AFTER.search(after):
+    if _REMOVAL_BEFORE.search(near) or _REMOVAL_AFTER.search(after):
         return "removal or rename instruction"
-    if doc.task_state(ref.block) is None and _PLANNED_BEFORE.search(before):
-        return "described as planned or generated"
+    if _DEVIATION_AFTER.search(after):
+        return "noted as not made"
+    if doc.task_state(ref.block) is None and _PLANNED_BEFORE.search(near):
+        return "described as planned, generated or an example"
     return ""
+
+
+def alternatives(doc: Document, ref: Reference, others: list[Reference]) -> list[Reference]:
+    """References on the same line joined to `ref` by "or": `a.toml` or `b.ini`."""
+    line = doc.line(ref.position.line)
+    found = []
+    for other in others:
+        if other is ref or other.position.line != ref.position.line:
+            continue
+        first, second = sorted((ref, other), key=lambda r: r.position.column)
+        between = line[first.position.end_column - 1 : second.position.column - 1]
+        if len(between) <= 40 and _ALTERNATIVE.match(between):
+            found.append(other)
+    return found
 
 
 def _sentence_tail(text: str) -> str:

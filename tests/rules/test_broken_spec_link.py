@@ -6,7 +6,7 @@ from tests.gitrepo import GitRepo
 DESIGN = """\
 # Design
 
-## Code lifetime
+## Code expiry time
 
 ## Phase 2: API Integration!
 
@@ -20,8 +20,8 @@ def test_links_to_specs_and_headings(repo: GitRepo) -> None:
             "specs/mfa/design.md": DESIGN,
             "specs/mfa/plan.md": (
                 "# Plan\n\n"
-                "See [design](design.md#code-lifetime), [api](./design.md#phase-2-api-integration),\n"
-                "[custom](design.md#custom), [self](#plan) and [upper](design.md#Code-Lifetime).\n"
+                "See [design](design.md#code-expiry-time), [api](./design.md#phase-2-api-integration),\n"
+                "[custom](design.md#custom), [self](#plan) and [upper](design.md#Code-Expiry-Time).\n"
                 "Broken: [expiry](design.md#code-expiry), [gone](requirements.md), [me](#nope).\n"
             ),
         }
@@ -34,7 +34,7 @@ def test_links_to_specs_and_headings(repo: GitRepo) -> None:
     ]
     assert [f.message for f in report.findings] == [
         "link target `design.md#code-expiry` has no heading with anchor `code-expiry` in "
-        "`specs/mfa/design.md`; did you mean `#code-lifetime`?",
+        "`specs/mfa/design.md`; did you mean `#code-expiry-time`?",
         "link target `requirements.md` does not resolve: `specs/mfa/requirements.md` is not a tracked file",
         "link target `#nope` has no heading with anchor `nope` in this spec",
     ]

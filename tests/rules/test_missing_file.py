@@ -142,3 +142,76 @@ def test_template_folders_are_excluded(repo: GitRepo) -> None:
         }
     )
     assert positions(check_repo(repo.root)) == []
+
+
+def test_patterns_seen_in_real_repositories_are_quiet(repo: GitRepo) -> None:
+    repo.commit(
+        files={
+            "backend/pyproject.toml": "[project]\n",
+            "frontend/src/components/chart/Pane.tsx": "export {}\n",
+            "specs/001-a/tasks.md": (
+                "- [x] T001 Configure `backend/pyproject.toml` or `backend/pytest.ini`\n"
+                "- [x] T002 Build frontend/src/components/chart/MainPane.tsx - Built-in to the chart library\n"
+                "- [x] T003 Add `frontend/src/components/chart/Legend.tsx` (skipped - not needed at this time)\n"
+                "- [x] T004 See `.specify/templates/commands/plan.md`\n"
+                "- [x] T005 Contact <opensource@example.com>\n"
+            ),
+            "specs/001-a/spec.md": (
+                "Indicators are persisted to `backend/data/registered.json` at run time.\n"
+                "A helper should be added to `frontend/src/components/chart/Helper.tsx`.\n"
+                "The vendored `backend/vendor/boost/thread/config.hpp` is upstream's.\n"
+            ),
+        }
+    )
+    assert positions(check_repo(repo.root)) == []
+
+
+def test_real_drift_beside_those_patterns_is_found(repo: GitRepo) -> None:
+    repo.commit(
+        files={
+            "backend/app/__init__.py": "",
+            "backend/app/engine.py": "ENGINE = 1\n",
+            "specs/001-a/tasks.md": (
+                "- [x] T001 Create backend/app/__init__.py and **backend/app/engine.py**\n"
+                "- [ ] T002 Extend backend/app/engine.py later\n"
+                "- [x] T003 Cancel the old timer in backend/app/engine.py\n"
+            ),
+            "specs/002-b/tasks.md": "- [ ] T001 Create `backend/app/engine.py` tests\n",
+        }
+    )
+    repo.mv("backend/app/engine.py", "backend/app/core.py")
+    sha = repo.commit("move engine")[:7]
+    report = check_repo(repo.root)
+    assert positions(report) == [
+        ("specs/001-a/tasks.md", 1, 49, "SD101"),
+        ("specs/001-a/tasks.md", 2, 19, "SD101"),
+        ("specs/001-a/tasks.md", 3, 36, "SD101"),
+        ("specs/002-b/tasks.md", 1, 19, "SD101"),
+    ]
+    assert report.findings[0].message == (
+        f"`backend/app/engine.py` is not a tracked file; it was renamed to `backend/app/core.py` in {sha}"
+    )
+
+
+def test_uncommitted_renames_give_the_hint(repo: GitRepo) -> None:
+    repo.commit(files={"src/a/engine.py": "E = 1\n", "specs/a.md": "- [x] Build `src/a/engine.py`\n"})
+    repo.mv("src/a/engine.py", "src/a/core.py")
+    report = check_repo(repo.root, staged=True)
+    assert [f.message for f in report.findings] == [
+        "`src/a/engine.py` is not a tracked file; it was renamed to `src/a/core.py` in the staged changes"
+    ]
+
+
+def test_next_js_route_folders_and_repo_extensions(repo: GitRepo) -> None:
+    repo.commit(
+        files={
+            "src/app/(marketing)/page.tsx": "export {}\n",
+            "src/app/api/[...all]/route.ts": "export {}\n",
+            "db/schema.lisp": "(defun x ())\n",
+            "specs/a.md": (
+                "- [x] `src/app/(marketing)/page.tsx`, `src/app/api/[...all]/route.ts`\n"
+                "- [x] `src/app/(marketing)/about.tsx` and db/migrate.lisp\n"
+            ),
+        }
+    )
+    assert positions(check_repo(repo.root)) == [("specs/a.md", 2, 7, "SD101"), ("specs/a.md", 2, 43, "SD101")]
