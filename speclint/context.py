@@ -151,7 +151,7 @@ class CheckContext:
             if self.snapshot.source is not Source.COMMIT:
                 # Renames not committed yet are the newest history of all (a pre-commit run).
                 changes += git.pending_changes(self.repo.root, cached=self.snapshot.source is Source.INDEX)
-            changes += git.path_changes(self.repo.root)
+            changes += git.path_changes(self.repo.root, self.snapshot.commit or "HEAD")
             return history_fates([(c.old, c.new, c.commit) for c in changes])
 
         return Resolver(self.snapshot, load_history)
@@ -172,6 +172,9 @@ class CheckContext:
         for other in references.alternatives(spec.document, ref, same_line):
             if self.resolutions[other].status == FOUND:
                 return "an alternative it names exists"
+        name = references.alternative_name(spec.document, ref)
+        if name and name in self.resolver.by_name:
+            return "an alternative it names exists"
         return ""
 
     @cached_property

@@ -175,8 +175,8 @@ class PathChange:
     commit: str
 
 
-def path_changes(root: Path, *, max_commits: int = 20000) -> list[PathChange]:
-    """Renames and deletions in HEAD's history, newest first, in one `git log` pass.
+def path_changes(root: Path, rev: str = "HEAD", *, max_commits: int = 20000) -> list[PathChange]:
+    """Renames and deletions in the history of `rev`, newest first, in one `git log` pass.
 
     A deletion paired with an addition of a file with the same name in the same commit is a
     rename too: git misses those when the content changed a lot in the move.
@@ -185,7 +185,7 @@ def path_changes(root: Path, *, max_commits: int = 20000) -> list[PathChange]:
         return []
     out = run(
         root, "log", f"--max-count={max_commits}", "-M", "--diff-filter=DRA", "--name-status",
-        "-z", "--format=%x01%h", "HEAD", "--", check=False,
+        "-z", "--format=%x01%h", rev, "--", check=False,
     )
     changes: list[PathChange] = []
     for chunk in out.split(b"\x01")[1:]:

@@ -23,7 +23,7 @@ OPEN_STATES = frozenset(" -~")
 _REMOVAL_BEFORE = re.compile(
     r"\b(?:remove[sd]?|removing|delete[sd]?|deleting|drop(?:s|ped)?|deprecated?|rename[sd]?|renaming|"
     r"replace[sd]?|replacing|formerly|legacy|obsolete|no longer|instead of|moved? from|migrat\w* from|"
-    r"retire[sd]?|previously|was called)\b",
+    r"retire[sd]?|previously|originally|was called)\b",
     re.I,
 )
 _REMOVAL_AFTER = re.compile(
@@ -37,16 +37,27 @@ _PLANNED_BEFORE = re.compile(
     r"\b(?:will|would|should|could|might|may|to be|planned|proposed|future|todo|tbd|"
     r"generates?|generated|generating|creates?|creating|writes?|writing|produces?|emits?|"
     r"persist\w*|stores?|saved? (?:to|as|in)|scaffold\w*|e\.g\.|for example|for instance|such as|"
-    r"if (?:needed|present|any|exists?)|optional(?:ly)?|alternatively|either)\b",
+    r"if (?:needed|present|any|exists?)|optional(?:ly)?|alternatively|either|sketched|considered|"
+    r"a dedicated|a standalone|a separate|a new|new file)\b",
     re.I,
 )
 # A note later on the same line saying the named file was deliberately not made.
 _DEVIATION_AFTER = re.compile(
     r"\b(?:skipped|not needed|not required|unnecessary|built[- ]in|already (?:exists?|implemented|covered|present)|"
     r"deferred|postponed|n/a|not applicable|cancel+ed|superseded|won't|will not|not (?:implemented|included|created)|"
-    r"out of scope|descoped|once implemented|if needed|\(optional\)|\((?:new|planned|future|proposed|tbd)\))",
+    r"out of scope|descoped|once implemented|if needed|\(optional\)|\((?:new|planned|future|proposed|tbd)\)|"
+    r"(?:folded|merged|consolidated|combined|absorbed) into)",
     re.I,
 )
+# Spec Kit task notes after the fact: "… in src/x.tsx - Updated existing Chart.tsx".
+_NOTE_AFTER = re.compile(
+    r"\s[-–—]\s+(?:updated|added|integrated|implemented|handled|done|covered|enhanced|extended|"
+    r"used|reused|built|moved|kept|placed|put)\b",
+    re.I,
+)
+# "Move `a` to `b`": `a` is where the file was.
+_MOVE_BEFORE = re.compile(r"\b(?:move|moving|copy|migrate|relocate|split)\b", re.I)
+_MOVE_AFTER = re.compile(r"^\W{0,3}(?:to|into|→|->)\s", re.I)
 _ALTERNATIVE = re.compile(r"^[\s,;:()*_`\[\]]*(?:\w+\s+){0,2}?or\b[\s\w]{0,24}$", re.I)
 _BEFORE_WINDOW = 80
 
@@ -188,22 +199,56 @@ def excuse(doc: Document, ref: Reference) -> str:
     Only asked for references that did not resolve, so its regexes never run on the many
     references that are fine.
     """
-    line = doc.line(ref.position.line)
-    # Only the words near a reference say how it is meant; bounded slices keep long lines linear.
-    start = ref.position.column - 1
-    before = _sentence_tail(line[max(0, start - _CONTEXT) : start])
+    before, after = _surroundings(doc, ref)
     near = before[-_BEFORE_WINDOW:]
-    end = ref.position.end_column - 1
-    after = line[end : end + _CONTEXT] if ref.position.end_line == ref.position.line else ""
     if before.count("~~") % 2 == 1:
         return "struck through"
     if _REMOVAL_BEFORE.search(near) or _REMOVAL_AFTER.search(after):
         return "removal or rename instruction"
-    if _DEVIATION_AFTER.search(after):
+    if _MOVE_BEFORE.search(near) and _MOVE_AFTER.match(after):
+        return "removal or rename instruction"
+    if _DEVIATION_AFTER.search(after) or _NOTE_AFTER.search(after):
         return "noted as not made"
     if doc.task_state(ref.block) is None and _PLANNED_BEFORE.search(near):
         return "described as planned, generated or an example"
     return ""
+
+
+def _surroundings(doc: Document, ref: Reference) -> tuple[str, str]:
+    """The sentence before a reference and the text after it, across its block's wrapped lines.
+
+    Bounded slices keep this linear on very long lines.
+    """
+    block = doc.block(ref.block)
+    number = ref.position.line
+    line = doc.line(number)
+    start = ref.position.column - 1
+    before = line[max(0, start - _CONTEXT) : start]
+    for previous in range(number - 1, max(block.line, number - 3) - 1, -1):
+        if _sentence_end(before):
+            break
+        before = doc.line(previous).strip()[-_CONTEXT:] + " " + before
+    end = ref.position.end_column - 1
+    after = line[end : end + _CONTEXT] if ref.position.end_line == number else ""
+    for following in range(number + 1, min(block.end_line, number + 2) + 1):
+        if following in doc.code_lines:
+            break
+        after += " " + doc.line(following).strip()[:_CONTEXT]
+    return _sentence_tail(before[-_CONTEXT:]), after[:_CONTEXT]
+
+
+def _sentence_end(text: str) -> bool:
+    return any(mark in text for mark in (". ", "; ", "! ", "? "))
+
+
+_OR_NAME = re.compile(r"^\s+or\s+([\w\-]+\.[A-Za-z]\w{0,9})\b")
+
+
+def alternative_name(doc: Document, ref: Reference) -> str:
+    """A bare file name offered as an alternative right after a path: "`a.toml` or setup.cfg"."""
+    line = doc.line(ref.position.line)
+    match = _OR_NAME.match(line[ref.position.end_column - 1 : ref.position.end_column + 80])
+    return match.group(1) if match else ""
 
 
 def alternatives(doc: Document, ref: Reference, others: list[Reference]) -> list[Reference]:

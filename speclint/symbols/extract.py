@@ -69,6 +69,10 @@ def extract(language: Language, source: bytes) -> list[Symbol]:
         params = captures.get("params", [None])[0]
         receiver = captures.get("receiver", [None])[0]
         definitions.append((node, kind, captures["name"][0], params, receiver))
+    # Where two patterns define one name at one place (`const f = () => …` is a const and a
+    # function, `const K = class {…}` a const and a class), the more specific reading wins: a
+    # callable (it carries the parameters), then a container.
+    definitions.sort(key=lambda d: (d[3] is None, d[1] not in CONTAINER_KINDS))
     containers = {
         node.id: _text(source, name)
         for node, kind, name, _, _ in definitions
@@ -87,7 +91,7 @@ def extract(language: Language, source: bytes) -> list[Symbol]:
         if key in seen:
             continue
         seen.add(key)
-        body = node.child_by_field_name("body")
+        body = _body(node, kind)
         head_end = body.start_byte if body is not None else node.end_byte
         signature = _normalize(source, node.start_byte, head_end, comments)[:MAX_SIGNATURE]
         body_text = _normalize(source, body.start_byte, body.end_byte, comments) if body is not None else ""
@@ -106,6 +110,17 @@ def extract(language: Language, source: bytes) -> list[Symbol]:
         )
     symbols.sort(key=lambda s: (s.line, s.qualified))
     return symbols
+
+
+def _body(node: Node, kind: str) -> Node | None:
+    body = node.child_by_field_name("body")
+    if body is None and (kind == "function" or kind in CONTAINER_KINDS):
+        # A function or class bound to a name (`const f = (a) => …`, `exports.f = function …`,
+        # `const K = class {…}`): the body is the bound value's.
+        value = node.child_by_field_name("value") or node.child_by_field_name("right")
+        if value is not None:
+            body = value.child_by_field_name("body")
+    return body
 
 
 def _text(source: bytes, node: Node) -> str:
@@ -164,17 +179,28 @@ _SKIPPED_TYPES = frozenset(
      "type_parameters", "attribute", "decorator", "annotation", "marker_annotation", "line_comment",
      "block_comment", "this"}
 )
-_NAME_TYPES = frozenset({"identifier", "simple_identifier", "variable_name", "shorthand_property_identifier_pattern"})
+_NAME_TYPES = frozenset(
+    {"identifier", "simple_identifier", "variable_name", "shorthand_property_identifier_pattern", "_"}
+)
+# A destructured parameter is one positional slot: its name is the pattern as written.
+_PATTERN_TYPES = frozenset({"object_pattern", "array_pattern", "tuple_pattern", "struct_pattern", "slice_pattern"})
 
 
 def _params(source: bytes, params: Node) -> tuple[Param, ...]:
     found: list[Param] = []
-    for child in params.named_children:
+    # A lone unparenthesised parameter (`x => x`) is captured as the name itself.
+    children = [params] if params.type in _NAME_TYPES else params.named_children
+    for child in children:
         if child.type in _SKIPPED_TYPES or child.type.endswith("comment"):
             continue
         optional = any(t in child.type for t in _OPTIONAL_TYPES) or child.child_by_field_name("value") is not None
-        variadic = any(t in child.type for t in _VARIADIC_TYPES)
-        for name in _param_names(source, child):
+        # The marker may sit one level down: `*args: int` (Python), `...rest: T[]` (TypeScript).
+        inner = child.child_by_field_name("pattern") or (child.named_children or [child])[0]
+        variadic = any(t in n.type for n in (child, inner) for t in _VARIADIC_TYPES)
+        names = _param_names(source, child)
+        if not names and variadic:
+            names = ["..."]  # C's and Rust's anonymous `...`
+        for name in names:
             if name in RECEIVER_NAMES and not found:
                 continue
             found.append(Param(name, optional, variadic))
@@ -184,6 +210,8 @@ def _params(source: bytes, params: Node) -> tuple[Param, ...]:
 def _param_names(source: bytes, node: Node) -> list[str]:
     if node.type in _NAME_TYPES:
         return [_text(source, node)]
+    if node.type in _PATTERN_TYPES:
+        return [_WHITESPACE.sub(" ", _text(source, node))]
     names = node.children_by_field_name("name")
     if names:
         return [_text(source, n) for n in names]
