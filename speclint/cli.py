@@ -80,6 +80,7 @@ _FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "markdown")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings in FILE (atomically) and exit 0.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="Use this config file instead of looking for one.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour in text output; auto honours NO_COLOR and FORCE_COLOR.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the symbol cache under the git dir.")
 def check(
     paths: tuple[str, ...],
     staged: bool,
@@ -94,6 +95,7 @@ def check(
     write_baseline: Path | None,
     config_file: Path | None,
     color: str,
+    no_cache: bool,
 ) -> None:
     """Check specs against the code; PATHS limits which specs are reported."""
     from speclint import runner
@@ -109,6 +111,7 @@ def check(
         ignore=_split(ignore),
         fail_on=Severity.parse(fail_on) if fail_on else None,
         baseline=baseline,
+        use_cache=not no_cache,
     )
     report = runner.check(request)
     _notices(report.notices)

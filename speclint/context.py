@@ -21,7 +21,11 @@ from speclint.snapshot import Snapshot, Source
 from speclint.specs import markdown, references
 from speclint.specs.decode import decode
 from speclint.specs.markdown import Document
-from speclint.specs.references import Reference
+from speclint.specs import symbol_refs
+from speclint.specs.references import FILE, Reference
+from speclint.specs.symbol_refs import SymbolRef
+from speclint.symbols.index import SymbolIndex
+from speclint.symbols.resolve import SymbolResolution
 from speclint.suppression import Suppressions
 from speclint.suppression import parse as parse_suppressions
 
@@ -45,7 +49,9 @@ class CheckContext:
         snapshot: Snapshot,
         *,
         only: Sequence[str] = (),
+        use_cache: bool = True,
     ) -> None:
+        self.use_cache = use_cache
         self.repo = repo
         self.config = config
         self.snapshot = snapshot
@@ -159,6 +165,72 @@ class CheckContext:
     @cached_property
     def resolutions(self) -> dict[Reference, Resolution]:
         return {ref: self.resolver.resolve(ref) for ref in self.references}
+
+    @cached_property
+    def symbol_references(self) -> list[SymbolRef]:
+        refs: list[SymbolRef] = []
+        for path in self.checked_spec_paths:
+            spec = self.specs.get(path)
+            if spec is not None:
+                refs.extend(symbol_refs.extract(spec.document, feature_planned=self._feature_not_started(path)))
+        return refs
+
+    @cached_property
+    def symbol_index(self) -> SymbolIndex:
+        from speclint.symbols.cache import open_cache
+        from speclint.symbols.index import cache_salt
+
+        cache = open_cache(self.repo.git_dir, enabled=self.use_cache, salt=cache_salt())
+        return SymbolIndex(self.snapshot, cache)
+
+    @cached_property
+    def symbol_resolutions(self) -> dict[SymbolRef, SymbolResolution]:
+        from speclint.symbols import resolve as symbols
+
+        index = self.symbol_index
+        refs = self.symbol_references
+        index.search({part for ref in refs for part in (ref.name, *ref.qualifiers)})
+        found_files = [
+            (ref, res.path)
+            for ref, res in self.resolutions.items()
+            if ref.kind == FILE and res.status == FOUND
+        ]
+        by_spec: dict[str, list[tuple[Reference, str]]] = {}
+        for ref, path in found_files:
+            by_spec.setdefault(ref.spec, []).append((ref, path))
+        modules = symbols.module_names(self.snapshot)
+        results: dict[SymbolRef, SymbolResolution] = {}
+        for ref in refs:
+            blocks = {b.id: b.parent for b in self.specs[ref.spec].document.blocks}
+            tied = symbols.tied_files(ref, by_spec.get(ref.spec, []), blocks, self.resolver)
+            results[ref] = symbols.resolve(ref, tied, index, modules)
+        self._confirm_from_history(results)
+        for notice in index.notices + index.cache.failures:
+            self.notice(notice)
+        return results
+
+    def _confirm_from_history(self, results: dict[SymbolRef, SymbolResolution]) -> None:
+        """Names defined nowhere now are this repo's (so missing) when git saw them defined here."""
+        from speclint.symbols import resolve as symbols
+
+        pending = [r for r, res in results.items() if res.status == symbols.MISSING or res.why == symbols.NEVER_DEFINED]
+        if not pending:
+            return
+        names = sorted({r.name for r in pending})
+        removals = symbols.uncommitted_removals(self.snapshot, names)
+        for name, found in git.word_removals(self.repo.root, names, self.snapshot.commit or "HEAD").items():
+            removals.setdefault(name, []).extend(found)
+        reader = git.BlobReader(self.repo.root)
+        try:
+            for ref in pending:
+                res = results[ref]
+                fix = symbols.find_fix(ref, res, self.symbol_index, removals, reader, self.snapshot)
+                if res.status == symbols.MISSING:
+                    results[ref] = symbols.SymbolResolution(res.status, res.why, res.definitions, res.tied, fix)
+                elif fix is not None and fix.from_history:
+                    results[ref] = symbols.SymbolResolution(symbols.MISSING, "defined here before, per git history", (), res.tied, fix)
+        finally:
+            reader.close()
 
     def excuse(self, ref: Reference) -> str:
         """Why the words around an unresolved reference say it is not drift ("" if none)."""

@@ -53,7 +53,7 @@ def run(
     summary = Summary(
         files_checked=len(ctx.snapshot.entries),
         specs=len(ctx.checked_spec_paths),
-        references=len(ctx.references) if "references" in ctx.__dict__ else 0,
+        references=sum(len(ctx.__dict__.get(kind, ())) for kind in ("references", "symbol_references")),
         by_rule=dict(sorted(by_rule.items())),
     )
     return Report(

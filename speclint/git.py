@@ -240,13 +240,22 @@ class BlobReader:
         self._proc: subprocess.Popen[bytes] | None = None
 
     def read(self, blob: str) -> bytes:
+        data = self.read_optional(blob)
+        if data is None:
+            raise GitError(f"git cat-file could not read blob {blob}")
+        return data
+
+    def read_optional(self, name: str) -> bytes | None:
+        """An object by id or by `rev:path`; None when it does not exist."""
+        if "\n" in name:
+            return None
         proc = self._process()
         assert proc.stdin is not None and proc.stdout is not None
-        proc.stdin.write(blob.encode() + b"\n")
+        proc.stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
         proc.stdin.flush()
         header = proc.stdout.readline().split()
         if len(header) != 3:
-            raise GitError(f"git cat-file could not read blob {blob}")
+            return None  # "<name> missing" or "ambiguous"
         size = int(header[2])
         data = proc.stdout.read(size)
         proc.stdout.read(1)  # the newline git writes after each object
@@ -312,4 +321,54 @@ def grep_words(
         path, _, match = line.partition(b"\0")
         name = path.decode("utf-8", "surrogateescape").removeprefix(prefix)
         found.setdefault(match.decode("utf-8", "surrogateescape"), set()).add(name)
+    return found
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A commit whose diff removed a line mentioning a word: where a definition may have gone."""
+
+    commit: str
+    subject: str
+    old_path: str
+    new_path: str | None
+
+
+def word_removals(
+    root: Path, words: Iterable[str], rev: str = "HEAD", *, per_word: int = 3, max_commits: int = 5000
+) -> dict[str, list[Removal]]:
+    """For each word, the newest commits (up to `per_word`) whose diffs removed a line with it."""
+    import re
+
+    wanted = sorted({w for w in words if w})
+    if not wanted or not has_commits(root):
+        return {}
+    pattern = "|".join(re.escape(w).replace("\\$", "[$]") for w in wanted)
+    out = run(
+        root, "log", f"--max-count={max_commits}", "-p", "-U0", "--no-color", "--no-ext-diff",
+        "--format=%x01%h%x00%s", f"-G({pattern})", rev, "--", ".",
+        *(f":(exclude,glob){g}" for g in ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt")),
+        check=False,
+    )
+    finder = re.compile(r"(?<![\w$])(" + "|".join(re.escape(w) for w in wanted) + r")(?![\w$])")
+    found: dict[str, list[Removal]] = {}
+    commit = subject = ""
+    old_path: str | None = None
+    new_path: str | None = None
+    for raw in out.split(b"\n"):
+        if raw.startswith(b"\x01"):
+            head, _, rest = raw[1:].partition(b"\0")
+            commit, subject = head.decode(), rest.decode("utf-8", "replace")
+        elif raw.startswith(b"--- "):
+            name = raw[4:].decode("utf-8", "surrogateescape")
+            old_path = name[2:] if name.startswith("a/") else None
+        elif raw.startswith(b"+++ "):
+            name = raw[4:].decode("utf-8", "surrogateescape")
+            new_path = name[2:] if name.startswith("b/") else None
+        elif raw.startswith(b"-") and old_path is not None:
+            for match in finder.finditer(raw.decode("utf-8", "replace")):
+                removals = found.setdefault(match.group(1), [])
+                entry = Removal(commit, subject, old_path, new_path)
+                if len(removals) < per_word and entry not in removals:
+                    removals.append(entry)
     return found

@@ -37,6 +37,19 @@ def rows(ctx: CheckContext) -> list[Row]:
                 ref.text, res.status, resolved, res.how, ", ".join(notes),
             )
         )
+    for sym, sres in ctx.symbol_resolutions.items():
+        resolved = ", ".join(f"{d.path}:{d.symbol.line}" for d in sres.definitions[:3]) or "-"
+        notes = []
+        if sres.tied:
+            notes.append("tied to " + ", ".join(sres.tied))
+        if sres.fix is not None:
+            notes.append(sres.fix.text)
+        out.append(
+            Row(
+                sym.spec, sym.position.line, sym.position.column, "symbol", "code",
+                sym.text, sres.status, resolved, sres.why, "; ".join(notes),
+            )
+        )
     return sorted(out, key=lambda r: (r.spec, r.line, r.column))
 
 

@@ -32,6 +32,7 @@ class Request:
     ignore: Sequence[str] = ()
     fail_on: Severity | None = None
     baseline: Path | None = None
+    use_cache: bool = True
 
 
 def open_context(request: Request) -> CheckContext:
@@ -48,7 +49,7 @@ def open_context(request: Request) -> CheckContext:
     else:
         snap = snapshot.worktree(repo)
     only = [_repo_relative(repo.root, request.cwd, p, snap) for p in request.paths]
-    ctx = CheckContext(repo, config, snap, only=only)
+    ctx = CheckContext(repo, config, snap, only=only, use_cache=request.use_cache)
     if not snap.entries:
         ctx.notice("no tracked files: nothing to check (add and commit files first)")
     elif not ctx.spec_paths:

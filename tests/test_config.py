@@ -33,7 +33,12 @@ def test_pyproject_table_is_found_and_read(tmp_path: Path) -> None:
     assert config.specs == (*DEFAULT_SPECS, "design/**")
     assert config.fail_on is Severity.WARNING
     rules = {c.rule.code: c.severity for c in configure(config)}
-    assert rules == {"SD101": Severity.WARNING}
+    assert rules == {
+        "SD101": Severity.WARNING,
+        "SD102": Severity.ERROR,
+        "SD103": Severity.WARNING,
+        "SD104": Severity.WARNING,
+    }
 
 
 def test_pyproject_without_table_falls_through_to_speclint_toml(tmp_path: Path) -> None:
@@ -106,11 +111,11 @@ def test_rule_settings_are_validated(tmp_path: Path, text: str, message: str) ->
 
 def test_severity_off_disables_a_rule(tmp_path: Path) -> None:
     write(tmp_path, "speclint.toml", "[rules.SD105]\nseverity = 'off'\n")
-    assert [c.rule.code for c in configure(load(tmp_path))] == ["SD101"]
+    assert [c.rule.code for c in configure(load(tmp_path))] == ["SD101", "SD102", "SD103", "SD104"]
 
 
 def test_select_prefix_and_name(tmp_path: Path) -> None:
     config = load(tmp_path)
-    assert [c.rule.code for c in configure(config, select=["SD10"])] == ["SD101", "SD105"]
+    assert [c.rule.code for c in configure(config, select=["SD10"])] == ["SD101", "SD102", "SD103", "SD104", "SD105"]
     assert [c.rule.code for c in configure(config, select=["broken-spec-link"])] == ["SD105"]
     assert [c.rule.code for c in configure(config, ignore=["SD1"])] == []

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from speclint.rules import broken_spec_link, missing_file
+from speclint.rules import (
+    broken_spec_link,
+    misplaced_symbol,
+    missing_file,
+    missing_symbol,
+    signature_mismatch,
+)
 from speclint.rules.rule import Rule
 
 RULES: tuple[Rule, ...] = (
     missing_file.RULE,
+    missing_symbol.RULE,
+    misplaced_symbol.RULE,
+    signature_mismatch.RULE,
     broken_spec_link.RULE,
 )
 

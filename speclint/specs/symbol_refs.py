@@ -92,7 +92,8 @@ def parse_span(spec: str, span: CodeSpan) -> SymbolRef | None:
             if candidate is not None and candidate.known:
                 file_hint, text = candidate.path, tail.strip()
                 break
-    if "/" in text or " " in text and not _DECLARATION.match(text):
+    outside = re.sub(r"\(.*\)", "()", text, flags=re.S)
+    if "/" in outside or " " in outside and not _DECLARATION.match(text):
         return None
     declared = bool(_DECLARATION.match(text))
     text = _DECLARATION.sub("", text, count=1)

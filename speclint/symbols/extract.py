@@ -25,6 +25,8 @@ CONTAINER_KINDS = frozenset(
 QUALIFIER_ONLY = frozenset({"impl"})
 RECEIVER_NAMES = frozenset({"self", "cls", "this", "&self", "&mut self", "mut self"})
 MAX_SIGNATURE = 400
+# Bump when extraction changes in a way that makes cached symbol tables wrong.
+EXTRACTOR_VERSION = 1
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,106 @@
+"""The symbol index: which definitions the code has, for the names the specs mention.
+
+Cold runs scale with what the specs reference, not with the repository: one `git grep -w -F`
+over every referenced name shortlists the files that mention any of them, and only those are
+parsed (through the blob-id cache). A name that no tracked file mentions needs no parsing at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+
+from speclint import git
+from speclint.snapshot import Snapshot, Source
+from speclint.symbols import languages
+from speclint.symbols.cache import SymbolCache, blob_id
+from speclint.symbols.extract import EXTRACTOR_VERSION, Symbol, extract
+
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
+# Prose and data formats are not code: a name found only there is not "in the code".
+NOT_CODE = ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt", "**/*.adoc")
+
+
+@dataclass(frozen=True)
+class Definition:
+    path: str
+    symbol: Symbol
+
+
+@dataclass
+class SymbolIndex:
+    snapshot: Snapshot
+    cache: SymbolCache
+    notices: list[str] = field(default_factory=list)
+    _mentions: dict[str, set[str]] = field(default_factory=dict)
+    _searched: set[str] = field(default_factory=set)
+    _symbols: dict[str, list[Symbol]] = field(default_factory=dict)
+
+    def search(self, names: Iterable[str]) -> None:
+        """Find, in one `git grep`, the code files that mention each of `names`."""
+        wanted = {n for n in names if n and n not in self._searched}
+        if not wanted:
+            return
+        source = self.snapshot.source
+        found = git.grep_words(
+            self.snapshot.root,
+            wanted,
+            cached=source is Source.INDEX,
+            commit=self.snapshot.commit if source is Source.COMMIT else None,
+            exclude=NOT_CODE,
+        )
+        for name, paths in found.items():
+            self._mentions.setdefault(name, set()).update(p for p in paths if p in self.snapshot.entries)
+        self._searched |= wanted
+
+    def mentions(self, name: str) -> set[str]:
+        """Tracked code files in which `name` occurs as a whole word."""
+        self.search([name])
+        return self._mentions.get(name, set())
+
+    def symbols_in(self, path: str) -> list[Symbol] | None:
+        """Definitions in a tracked file, or None when its language has no grammar here."""
+        language = languages.for_path(path)
+        if language is None or path not in self.snapshot.entries:
+            return None
+        if path not in self._symbols:
+            self._symbols[path] = self._parse(path, language)
+        return self._symbols[path]
+
+    def _parse(self, path: str, language: languages.Language) -> list[Symbol]:
+        data = self.snapshot.read(path)
+        if len(data) > MAX_SOURCE_BYTES:
+            self.notices.append(f"{path}: larger than {MAX_SOURCE_BYTES >> 20} MiB; its symbols are not indexed")
+            return []
+        entry = self.snapshot.entries[path]
+        blob = entry.blob if self.snapshot.source is not Source.WORKTREE else blob_id(data)
+        cached = self.cache.get(blob, language.name)
+        if cached is not None:
+            return cached
+        symbols = extract(language, data)
+        self.cache.put(blob, language.name, symbols)
+        return symbols
+
+    def definitions(self, name: str) -> list[Definition]:
+        """Every definition named `name` in the files that mention it."""
+        found = []
+        for path in sorted(self.mentions(name)):
+            for symbol in self.symbols_in(path) or ():
+                if symbol.name == name:
+                    found.append(Definition(path, symbol))
+        return found
+
+    def defines_container(self, name: str) -> bool:
+        """Is `name` a class, struct, module or similar defined in this repository?"""
+        return any(d.symbol.kind not in ("function", "variable", "field", "const") for d in self.definitions(name))
+
+
+def cache_salt() -> str:
+    """What produced a cache entry: the extractor and every query, so edits invalidate entries."""
+    digest = hashlib.sha1(str(EXTRACTOR_VERSION).encode())
+    for language in languages.LANGUAGES:
+        text = resources.files("speclint.symbols.queries").joinpath(f"{language.name}.scm").read_bytes()
+        digest.update(language.name.encode() + b"\0" + text)
+    return digest.hexdigest()[:16]

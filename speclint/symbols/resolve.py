@@ -1,0 +1,220 @@
+"""Decide what each symbol a spec names is: found, misplaced, missing, or not ours to judge.
+
+Precision first. A name is only "missing" when speclint is confident it is this repository's
+code: git history shows it was defined here, or its qualifier is a class or module of this
+repository, or a done task ties it to a source file. A name that the code mentions without
+defining (an import, a parameter, a field, an inherited method) is never missing, and neither is
+a qualified name whose first part is not this repository's (`os.path.join`, `JSON.parse`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from dataclasses import dataclass
+
+from speclint import git
+from speclint.resolve import FOUND as FILE_FOUND
+from speclint.resolve import Resolver
+from speclint.snapshot import Snapshot, Source
+from speclint.specs.paths import parse_path
+from speclint.specs.references import FILE, Reference
+from speclint.specs.symbol_refs import SymbolRef
+from speclint.symbols import languages
+from speclint.symbols.extract import Symbol, extract
+from speclint.symbols.index import NOT_CODE, Definition, SymbolIndex
+
+FOUND = "found"
+MISPLACED = "misplaced"
+MISSING = "missing"
+EXTERNAL = "external"
+UNKNOWN = "unknown"
+PLANNED = "planned"
+NEVER_DEFINED = "not defined in this repository now (external, or not built yet)"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The likeliest fix for a missing symbol: a rename git knows, or a close match."""
+
+    text: str
+    related: tuple[tuple[str, int, str], ...] = ()
+    from_history: bool = False  # git saw the definition go: proof the name was this repo's
+
+
+@dataclass(frozen=True)
+class SymbolResolution:
+    status: str
+    why: str
+    definitions: tuple[Definition, ...] = ()
+    tied: tuple[str, ...] = ()
+    fix: Fix | None = None
+
+
+def tied_files(
+    ref: SymbolRef, file_refs: list[tuple[Reference, str]], blocks: dict[int, int | None], resolver: Resolver
+) -> tuple[str, ...]:
+    """Source files the spec ties a symbol to: `path::name`, or paths in its item or parent items."""
+    if ref.file_hint:
+        candidate = parse_path(ref.file_hint)
+        if candidate is not None:
+            probe = Reference(FILE, ref.spec, ref.file_hint, ref.position, ref.block, "code", candidate)
+            res = resolver.resolve(probe)
+            if res.status == FILE_FOUND and languages.for_path(res.path):
+                return (res.path,)
+    block: int | None = ref.block
+    while block is not None:
+        paths = tuple(sorted({path for r, path in file_refs if r.block == block and languages.for_path(path)}))
+        if paths:
+            return paths
+        block = blocks.get(block)
+    return ()
+
+
+def resolve(
+    ref: SymbolRef, tied: tuple[str, ...], index: SymbolIndex, module_names: frozenset[str]
+) -> SymbolResolution:
+    if ref.planned:
+        return SymbolResolution(PLANNED, "named by an open task or a feature not started")
+    defs = [d for d in index.definitions(ref.name) if _qualifies(d, ref)]
+    if ref.qualifiers and not defs and not _ours(ref.qualifiers[0], index, module_names):
+        return SymbolResolution(EXTERNAL, f"`{ref.qualifiers[0]}` is not a module, file or type of this repository")
+    if not ref.qualifiers and not defs and ref.name in module_names:
+        return SymbolResolution(FOUND, "a module or file of this repository")
+    if defs:
+        if tied and not any(d.path in tied for d in defs) and not (index.mentions(ref.name) & set(tied)):
+            return SymbolResolution(MISPLACED, "defined, but not in the file the spec ties it to", tuple(defs), tied)
+        return SymbolResolution(FOUND, "defined in this repository", tuple(defs), tied)
+    if index.mentions(ref.name):
+        return SymbolResolution(UNKNOWN, "mentioned in the code but not defined there (imported, inherited or a field)", tied=tied)
+    if ref.qualifiers and index.defines_container(ref.qualifiers[-1]):
+        return SymbolResolution(MISSING, f"`{ref.qualifiers[-1]}` is defined here without this member", tied=tied)
+    if tied:
+        return SymbolResolution(MISSING, "tied by the spec to a source file, and defined nowhere", tied=tied)
+    return SymbolResolution(UNKNOWN, NEVER_DEFINED, tied=tied)
+
+
+def _qualifies(definition: Definition, ref: SymbolRef) -> bool:
+    """Does a definition answer the spec's qualifiers: `Class.name`, `module.name`, `pkg.mod.name`?"""
+    if not ref.qualifiers:
+        return True
+    container = definition.symbol.container
+    last = ref.qualifiers[-1]
+    if container:
+        return container.split(".")[-1] == last or container == ".".join(ref.qualifiers)
+    stem = posixpath.splitext(posixpath.basename(definition.path))[0]
+    folder = posixpath.basename(posixpath.dirname(definition.path))
+    return last in (stem, folder)
+
+
+def _ours(name: str, index: SymbolIndex, module_names: frozenset[str]) -> bool:
+    return name in module_names or bool(index.definitions(name))
+
+
+def module_names(snapshot: Snapshot) -> frozenset[str]:
+    """File stems and folder names of tracked source files: `auth` in `auth.verify`."""
+    names: set[str] = set()
+    for path in snapshot.entries:
+        if languages.for_path(path) is None:
+            continue
+        parts = path.split("/")
+        names.update(parts[:-1])
+        names.add(posixpath.splitext(parts[-1])[0])
+    return frozenset(names)
+
+
+def find_fix(
+    ref: SymbolRef,
+    resolution: SymbolResolution,
+    index: SymbolIndex,
+    removals: dict[str, list[git.Removal]],
+    reader: git.BlobReader,
+    snapshot: Snapshot,
+) -> Fix | None:
+    """A rename from history (or from the uncommitted change), else a close match nearby."""
+    for removal in removals.get(ref.name, ()):
+        language = languages.for_path(removal.old_path)
+        if language is None:
+            continue
+        if removal.commit:
+            before = reader.read_optional(f"{removal.commit}^:{removal.old_path}")
+            after = reader.read_optional(f"{removal.commit}:{removal.new_path}") if removal.new_path else None
+            where = removal.commit
+        else:
+            before = reader.read_optional(f"HEAD:{removal.old_path}")
+            after = snapshot.read(removal.new_path) if removal.new_path in snapshot.entries else None
+            where = "the uncommitted changes"
+        fix = _rename_in(ref.name, language, before, after, where, removal.new_path or removal.old_path)
+        if fix is not None:
+            return fix
+    pool: list[Definition] = []
+    for path in resolution.tied:
+        pool += [Definition(path, s) for s in index.symbols_in(path) or ()]
+    if ref.qualifiers:
+        for container in index.definitions(ref.qualifiers[-1]):
+            pool += [
+                Definition(container.path, s)
+                for s in index.symbols_in(container.path) or ()
+                if s.container.split(".")[-1:] == [ref.qualifiers[-1]]
+            ]
+    names = sorted({d.symbol.name for d in pool if d.symbol.name != ref.name})
+    close = difflib.get_close_matches(ref.name, names, n=1, cutoff=0.6)
+    if not close:
+        return None
+    best = next(d for d in pool if d.symbol.name == close[0])
+    return Fix(
+        f"did you mean `{best.symbol.qualified}` ({best.path}:{best.symbol.line})?",
+        ((best.path, best.symbol.line, "similar symbol"),),
+    )
+
+
+def _rename_in(
+    name: str, language: languages.Language, before_data: bytes | None, after_data: bytes | None, where: str, path: str
+) -> Fix | None:
+    if before_data is None:
+        return None
+    before = extract(language, before_data)
+    old = next((s for s in before if s.name == name), None)
+    if old is None:
+        return None  # that change removed a use of the name, not its definition
+    after = extract(language, after_data) if after_data is not None else []
+    if any(s.name == name for s in after):
+        return None  # still defined there: this change did not remove it
+    new = _successor(old, before, after)
+    if new is None:
+        return Fix(f"it was removed in {where}", from_history=True)
+    return Fix(
+        f"it became `{new.qualified}` in {where} ({path}:{new.line})",
+        ((path, new.line, f"`{name}` became `{new.name}` here"),),
+        from_history=True,
+    )
+
+
+def _successor(old: Symbol, before: list[Symbol], after: list[Symbol]) -> Symbol | None:
+    """The symbol that replaced `old`: added in the same change, same kind, most alike."""
+    before_names = {s.qualified for s in before}
+    added = [s for s in after if s.qualified not in before_names and s.kind == old.kind]
+    if not added:
+        return None
+
+    def likeness(s: Symbol) -> tuple[int, int, float]:
+        return (
+            s.body_hash == old.body_hash,
+            s.params == old.params,
+            difflib.SequenceMatcher(None, s.name.lower(), old.name.lower()).ratio(),
+        )
+
+    return max(added, key=likeness)
+
+
+def uncommitted_removals(snapshot: Snapshot, names: list[str]) -> dict[str, list[git.Removal]]:
+    """Names that HEAD's code mentions: where an uncommitted change may have removed them."""
+    if snapshot.source is Source.COMMIT or not names:
+        return {}
+    found = git.grep_words(snapshot.root, names, commit="HEAD", exclude=NOT_CODE)
+    removals: dict[str, list[git.Removal]] = {}
+    for name, paths in found.items():
+        for path in sorted(paths)[:3]:
+            new_path = path if path in snapshot.entries else None
+            removals.setdefault(name, []).append(git.Removal("", "", path, new_path))
+    return removals
