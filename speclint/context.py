@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from speclint import git
@@ -18,8 +18,11 @@ from speclint.frontmatter import load as load_front_matter
 from speclint.globs import GlobSet
 from speclint.resolve import FOUND, Resolution, Resolver, history_fates
 from speclint.snapshot import Snapshot, Source
-from speclint.specs import markdown, references
-from speclint.specs.decode import decode
+from speclint.specs import references
+from speclint.cache import BlobCache, open_cache
+from speclint.specs.parsed import ParsedSpec
+from speclint.specs.parsed import code_salt as spec_code_salt
+from speclint.specs.parsed import parse as parse_spec
 from speclint.specs.markdown import Document
 from speclint.specs import symbol_refs
 from speclint.specs.references import FILE, Reference
@@ -57,7 +60,7 @@ class CheckContext:
         self.snapshot = snapshot
         self.only = tuple(only)
         self.notices: list[str] = []
-        self._documents: dict[str, Document | None] = {}
+        self._documents: dict[str, ParsedSpec | None] = {}
 
     def notice(self, message: str) -> None:
         if message not in self.notices:
@@ -94,11 +97,16 @@ class CheckContext:
 
     def document(self, path: str) -> Document | None:
         """Any tracked markdown file, parsed once (specs and link targets alike)."""
-        if path not in self._documents:
-            self._documents[path] = self._parse(path)
-        return self._documents[path]
+        parsed = self._parsed(path)
+        return parsed.document if parsed is not None else None
 
-    def _parse(self, path: str) -> Document | None:
+    def _parsed(self, path: str) -> ParsedSpec | None:
+        if path in self._documents:
+            return self._documents[path]
+        self._documents[path] = result = self._parse(path)
+        return result
+
+    def _parse(self, path: str) -> ParsedSpec | None:
         entry = self.snapshot.entries.get(path)
         if entry is None or entry.is_submodule or entry.is_symlink:
             return None
@@ -106,12 +114,15 @@ class CheckContext:
         if len(data) > MAX_SPEC_BYTES:
             self.notice(f"{path}: larger than {MAX_SPEC_BYTES >> 20} MiB; not checked")
             return None
-        decoded = decode(data)
-        if decoded.note:
-            self.notice(f"{path}: {decoded.note}")
-        if decoded.text is None:
-            return None
-        return markdown.parse(path, decoded.text)
+        blob = None if self.snapshot.source is Source.WORKTREE else entry.blob
+        result = parse_spec(path, data, blob=blob, cache=self._spec_cache)
+        if result.note:
+            self.notice(f"{path}: {result.note}")
+        return result
+
+    @cached_property
+    def _spec_cache(self) -> BlobCache:
+        return open_cache(self.repo.git_dir, "specs", enabled=self.use_cache, salt=spec_code_salt())
 
     @cached_property
     def specs(self) -> dict[str, Spec]:
@@ -131,9 +142,11 @@ class CheckContext:
     def references(self) -> list[Reference]:
         refs: list[Reference] = []
         for path in self.checked_spec_paths:
-            spec = self.specs.get(path)
-            if spec is not None:
-                refs.extend(references.extract(spec.document, feature_planned=self._feature_not_started(path)))
+            parsed = self._parsed(path)
+            if parsed is None or path not in self.specs:
+                continue
+            planned = self._feature_not_started(path)
+            refs.extend(replace(r, planned=True) if planned and not r.planned else r for r in parsed.references)
         return refs
 
     def _feature_not_started(self, path: str) -> bool:
@@ -152,36 +165,40 @@ class CheckContext:
 
     @cached_property
     def resolver(self) -> Resolver:
-        def load_history() -> dict:
+        def lookup(paths: list[str], names: list[str]) -> dict:
             changes = []
             if self.snapshot.source is not Source.COMMIT:
                 # Renames not committed yet are the newest history of all (a pre-commit run).
                 changes += git.pending_changes(self.repo.root, cached=self.snapshot.source is Source.INDEX)
-            changes += git.path_changes(self.repo.root, self.snapshot.commit or "HEAD")
+            wanted = set(paths)
+            changes = [c for c in changes if c.old in wanted or c.old.rsplit("/", 1)[-1] in names]
+            changes += git.path_fates(self.repo.root, self.snapshot.commit or "HEAD", paths, names)
             return history_fates([(c.old, c.new, c.commit) for c in changes])
 
-        return Resolver(self.snapshot, load_history)
+        return Resolver(self.snapshot, lookup)
 
     @cached_property
     def resolutions(self) -> dict[Reference, Resolution]:
-        return {ref: self.resolver.resolve(ref) for ref in self.references}
+        return self.resolver.resolve_all(self.references)
 
     @cached_property
     def symbol_references(self) -> list[SymbolRef]:
         refs: list[SymbolRef] = []
         for path in self.checked_spec_paths:
-            spec = self.specs.get(path)
-            if spec is not None:
-                refs.extend(symbol_refs.extract(spec.document, feature_planned=self._feature_not_started(path)))
+            parsed = self._parsed(path)
+            if parsed is None or path not in self.specs:
+                continue
+            planned = self._feature_not_started(path)
+            refs.extend(replace(r, planned=True) if planned and not r.planned else r for r in parsed.symbols)
         return refs
 
     @cached_property
     def symbol_index(self) -> SymbolIndex:
-        from speclint.symbols.cache import open_cache
+        from speclint.symbols.cache import SymbolCache
         from speclint.symbols.index import cache_salt
 
-        cache = open_cache(self.repo.git_dir, enabled=self.use_cache, salt=cache_salt())
-        return SymbolIndex(self.snapshot, cache)
+        store = open_cache(self.repo.git_dir, "symbols", enabled=self.use_cache, salt=cache_salt())
+        return SymbolIndex(self.snapshot, SymbolCache(store))
 
     @cached_property
     def symbol_resolutions(self) -> dict[SymbolRef, SymbolResolution]:
@@ -189,7 +206,6 @@ class CheckContext:
 
         index = self.symbol_index
         refs = self.symbol_references
-        index.search({part for ref in refs for part in (ref.name, *ref.qualifiers)})
         found_files = [
             (ref, res.path)
             for ref, res in self.resolutions.items()
@@ -200,10 +216,23 @@ class CheckContext:
             by_spec.setdefault(ref.spec, []).append((ref, path))
         modules = symbols.module_names(self.snapshot)
         results: dict[SymbolRef, SymbolResolution] = {}
+        parents = {path: {b.id: b.parent for b in spec.document.blocks} for path, spec in self.specs.items()}
+        by_block = {spec: symbols.source_paths_by_block(found) for spec, found in by_spec.items()}
+        ties = {
+            ref: symbols.tied_files(ref, by_block.get(ref.spec, {}), parents[ref.spec], self.resolver)
+            for ref in refs
+        }
+        rest = []
         for ref in refs:
-            blocks = {b.id: b.parent for b in self.specs[ref.spec].document.blocks}
-            tied = symbols.tied_files(ref, by_spec.get(ref.spec, []), blocks, self.resolver)
-            results[ref] = symbols.resolve(ref, tied, index, modules)
+            local = symbols.resolve_locally(ref, ties[ref], index)
+            if local is None:
+                rest.append(ref)
+            else:
+                results[ref] = local
+        # One search of the repository for everything not settled by the file the spec names.
+        index.search({part for ref in rest for part in (ref.name, *ref.qualifiers)})
+        for ref in rest:
+            results[ref] = symbols.resolve(ref, ties[ref], index, modules)
         self._confirm_from_history(results)
         for notice in index.notices + index.cache.failures:
             self.notice(notice)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,22 +175,45 @@ class PathChange:
     commit: str
 
 
-def path_changes(root: Path, rev: str = "HEAD", *, max_commits: int = 20000) -> list[PathChange]:
-    """Renames and deletions in the history of `rev`, newest first, in one `git log` pass.
+def path_fates(
+    root: Path, rev: str, paths: Iterable[str], names: Iterable[str] = (), *, max_commits: int = 40
+) -> list[PathChange]:
+    """What history did to these paths (and to files with these names): renamed or deleted.
 
-    A deletion paired with an addition of a file with the same name in the same commit is a
-    rename too: git misses those when the content changed a lot in the move.
+    One path-limited `git log` finds the commits that deleted any of them (fast: git prunes by
+    path), then only those commits are diffed with rename detection to find where each went.
+    Newest first.
     """
-    if not has_commits(root):
+    exact = sorted(set(paths))
+    wanted_names = set(names)
+    if not (exact or wanted_names) or not has_commits(root):
         return []
-    out = run(
-        root, "log", f"--max-count={max_commits}", "-M", "--diff-filter=DRA", "--name-status",
-        "-z", "--format=%x01%h", rev, "--", check=False,
-    )
+    deleted: dict[str, list[str]] = {}
+    order: list[str] = []
+
+    def scan(pathspecs: list[str], keep: Callable[[str], bool]) -> None:
+        out = run(
+            root, "log", "--no-renames", "--format=%x01%h", "--name-only", "-z", "--diff-filter=D", rev, "--",
+            *pathspecs, check=False,
+        )
+        for chunk in out.split(b"\x01")[1:]:
+            fields = [f.decode("utf-8", "surrogateescape").strip("\n") for f in chunk.split(b"\0")]
+            kept = [f for f in fields[1:] if f and keep(f)]
+            if kept and fields[0] not in deleted:
+                order.append(fields[0])
+            if kept:
+                deleted.setdefault(fields[0], []).extend(kept)
+
+    for start in range(0, len(exact), 500):
+        scan(exact[start : start + 500], lambda _: True)
+    if wanted_names:
+        # One scan of all deletions beats a glob pathspec per name by far.
+        scan([], lambda path: path.rsplit("/", 1)[-1] in wanted_names)
     changes: list[PathChange] = []
-    for chunk in out.split(b"\x01")[1:]:
-        fields = [f.decode("utf-8", "surrogateescape").strip("\n") for f in chunk.split(b"\0")]
-        changes.extend(_name_status(fields[0], [f for f in fields[1:] if f]))
+    for commit in order[:max_commits]:
+        out = run(root, "diff-tree", "-r", "-M", "--diff-filter=DRA", "--name-status", "-z", "--no-commit-id", commit, check=False)
+        wanted = set(deleted[commit])
+        changes.extend(c for c in _name_status(commit, list(_split_z(out))) if c.old in wanted)
     return changes
 
 

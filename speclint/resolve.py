@@ -43,10 +43,16 @@ class Fate:
     commit: str
 
 
+HistoryLookup = Callable[[list[str], list[str]], dict[str, Fate]]
+
+
 class Resolver:
-    def __init__(self, snapshot: Snapshot, history: Callable[[], dict[str, Fate]]) -> None:
+    def __init__(self, snapshot: Snapshot, history: HistoryLookup) -> None:
         self.snapshot = snapshot
-        self._history_loader = history
+        self._lookup_history = history
+        self._fates: dict[str, Fate] = {}
+        self._asked: set[str] = set()
+        self._names_asked: set[str] = set()
 
     @cached_property
     def files(self) -> frozenset[str]:
@@ -63,14 +69,44 @@ class Resolver:
     def dir_names(self) -> frozenset[str]:
         return frozenset(d.rsplit("/", 1)[-1] for d in self.snapshot.directories)
 
-    @cached_property
-    def history(self) -> dict[str, Fate]:
-        return self._history_loader()
+    def learn_history(self, paths: list[str], names: list[str] = ()) -> None:  # type: ignore[assignment]
+        """Ask git, in one batch, what happened to paths (and file names) not asked about yet."""
+        new_paths = [p for p in paths if p not in self._asked]
+        new_names = [n for n in names if n not in self._names_asked]
+        if not new_paths and not new_names:
+            return
+        self._asked.update(new_paths)
+        self._names_asked.update(new_names)
+        for old, fate in self._lookup_history(new_paths, new_names).items():
+            self._fates.setdefault(old, fate)
+
+    def resolve_all(self, refs: list[Reference]) -> dict[Reference, Resolution]:
+        """Resolve many references, asking git history once for all that are not tracked."""
+        results: dict[Reference, Resolution] = {}
+        absent: list[Reference] = []
+        for ref in refs:
+            present = self._resolve_present(ref)
+            if present is None:
+                absent.append(ref)
+            else:
+                results[ref] = present
+        paths = [a for ref in absent for a, _ in self._attempts(ref, ref.candidate) if not _escapes(a)]  # type: ignore[arg-type]
+        names = [ref.candidate.name for ref in absent if ref.candidate is not None and not ref.candidate.has_dir]
+        self.learn_history(paths, names)
+        for ref in absent:
+            results[ref] = self._resolve_absent(ref)
+        return results
 
     def resolve(self, ref: Reference) -> Resolution:
+        return self.resolve_all([ref])[ref]
+
+    def _resolve_present(self, ref: Reference) -> Resolution | None:
+        """The resolution when the reference names something tracked (or outside the repo)."""
         candidate = ref.candidate
         if candidate is None:
             return Resolution(FOUND, ref.spec, "this spec")
+        if ref.via != "link" and not candidate.anchored and not candidate.is_dir and candidate.path in self.files:
+            return Resolution(FOUND, candidate.path, "from the repository root")  # the common case, fast
         attempts = self._attempts(ref, candidate)
         inside = [path for path, _ in attempts if not _escapes(path)]
         for attempt, how in attempts:
@@ -89,12 +125,21 @@ class Resolver:
                 return Resolution(FOUND, matches[0], "package-relative path", tuple(matches))
         if not inside or _escapes(attempts[0][0]):
             return Resolution(OUTSIDE, attempts[0][0], "points outside the repository")
+        return None
+
+    def _resolve_absent(self, ref: Reference) -> Resolution:
+        """The resolution of a reference to nothing tracked, once history has been asked."""
+        candidate = ref.candidate
+        assert candidate is not None
+        inside = [a for a, _ in self._attempts(ref, candidate) if not _escapes(a)]
         best = inside[0]
-        if any(a in self.history for a in inside):
-            best = next(a for a in inside if a in self.history)
-            return Resolution(MISSING, best, HISTORY)
-        if not candidate.has_dir and candidate.name in self._history_names:
-            return Resolution(MISSING, self._history_names[candidate.name], HISTORY)
+        for attempt in inside:
+            if attempt in self._fates:
+                return Resolution(MISSING, attempt, HISTORY)
+        if not candidate.has_dir:
+            for old in self._fates:
+                if old.rsplit("/", 1)[-1] == candidate.name:
+                    return Resolution(MISSING, old, HISTORY)
         if self._confident(ref, candidate, inside):
             return Resolution(MISSING, best, "not tracked")
         return Resolution(UNKNOWN, best, "not confidently a repository path")
@@ -184,16 +229,10 @@ class Resolver:
                 found.add(name.rsplit(".", 1)[1].lower())
         return frozenset(found)
 
-    @cached_property
-    def _history_names(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for old in self.history:
-            names.setdefault(old.rsplit("/", 1)[-1], old)
-        return names
-
     def fate(self, path: str) -> tuple[str | None, str] | None:
         """Follow renames from `path` to a tracked file: (current path or None, first commit)."""
-        fate = self.history.get(path)
+        self.learn_history([path])
+        fate = self._fates.get(path)
         if fate is None:
             return None
         commit = fate.commit
@@ -201,7 +240,8 @@ class Resolver:
         seen = {path}
         while current is not None and current not in self.files and current not in seen:
             seen.add(current)
-            step = self.history.get(current)
+            self.learn_history([current])
+            step = self._fates.get(current)
             if step is None:
                 break
             current = step.new

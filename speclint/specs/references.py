@@ -79,7 +79,7 @@ class Reference:
     in_task: bool = False  # in a checkbox task (or an item under one)
 
 
-def extract(doc: Document, *, feature_planned: bool = False) -> list[Reference]:
+def extract(doc: Document) -> list[Reference]:
     """Every file and spec-link reference in `doc`, in document order."""
     refs: list[Reference] = []
     for span in doc.code_spans:
@@ -91,7 +91,7 @@ def extract(doc: Document, *, feature_planned: bool = False) -> list[Reference]:
         if ref is not None:
             refs.append(ref)
     refs.extend(_bare_paths(doc))
-    return [_classify(doc, ref, feature_planned) for ref in _dedupe(refs)]
+    return [_classify(doc, ref) for ref in _dedupe(refs)]
 
 
 def _bare_paths(doc: Document) -> list[Reference]:
@@ -150,6 +150,8 @@ def _from_code(doc: Document, span: CodeSpan) -> Reference | None:
     candidate = parse_path(text)
     if candidate is None:
         return None
+    if not candidate.has_dir and not candidate.known:
+        return None  # `Service.handle`, `os.path`: dotted code, not a file name
     return Reference(FILE, doc.path, text, span.position, span.block, "code", candidate)
 
 
@@ -182,9 +184,9 @@ def _dedupe(refs: list[Reference]) -> list[Reference]:
     return out
 
 
-def _classify(doc: Document, ref: Reference, feature_planned: bool) -> Reference:
+def _classify(doc: Document, ref: Reference) -> Reference:
     state = doc.task_state(ref.block)
-    planned = feature_planned or (state is not None and state in OPEN_STATES)
+    planned = state is not None and state in OPEN_STATES
     if not planned and state is None:
         return ref
     return Reference(

@@ -60,14 +60,14 @@ class SymbolRef:
         return ".".join((*self.qualifiers, self.name))
 
 
-def extract(doc: Document, *, feature_planned: bool = False) -> list[SymbolRef]:
+def extract(doc: Document) -> list[SymbolRef]:
     refs = []
     for span in doc.code_spans:
         ref = parse_span(doc.path, span)
         if ref is None:
             continue
         state = doc.task_state(span.block)
-        if feature_planned or (state is not None and state in OPEN_STATES):
+        if state is not None and state in OPEN_STATES:
             ref = _planned(ref)
         refs.append(ref)
     return refs

@@ -15,7 +15,8 @@ from importlib import resources
 from speclint import git
 from speclint.snapshot import Snapshot, Source
 from speclint.symbols import languages
-from speclint.symbols.cache import SymbolCache, blob_id
+from speclint.cache import blob_id
+from speclint.symbols.cache import SymbolCache
 from speclint.symbols.extract import EXTRACTOR_VERSION, Symbol, extract
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
@@ -100,6 +101,7 @@ class SymbolIndex:
 def cache_salt() -> str:
     """What produced a cache entry: the extractor and every query, so edits invalidate entries."""
     digest = hashlib.sha1(str(EXTRACTOR_VERSION).encode())
+    digest.update(resources.files("speclint.symbols").joinpath("extract.py").read_bytes())
     for language in languages.LANGUAGES:
         text = resources.files("speclint.symbols.queries").joinpath(f"{language.name}.scm").read_bytes()
         digest.update(language.name.encode() + b"\0" + text)

@@ -51,8 +51,17 @@ class SymbolResolution:
     fix: Fix | None = None
 
 
+def source_paths_by_block(file_refs: list[tuple[Reference, str]]) -> dict[int, tuple[str, ...]]:
+    """The resolved source files each block of one spec names."""
+    found: dict[int, set[str]] = {}
+    for ref, path in file_refs:
+        if languages.for_path(path):
+            found.setdefault(ref.block, set()).add(path)
+    return {block: tuple(sorted(paths)) for block, paths in found.items()}
+
+
 def tied_files(
-    ref: SymbolRef, file_refs: list[tuple[Reference, str]], blocks: dict[int, int | None], resolver: Resolver
+    ref: SymbolRef, by_block: dict[int, tuple[str, ...]], blocks: dict[int, int | None], resolver: Resolver
 ) -> tuple[str, ...]:
     """Source files the spec ties a symbol to: `path::name`, or paths in its item or parent items."""
     if ref.file_hint:
@@ -64,18 +73,39 @@ def tied_files(
                 return (res.path,)
     block: int | None = ref.block
     while block is not None:
-        paths = tuple(sorted({path for r, path in file_refs if r.block == block and languages.for_path(path)}))
-        if paths:
-            return paths
+        if block in by_block:
+            return by_block[block]
         block = blocks.get(block)
     return ()
+
+
+def resolve_locally(ref: SymbolRef, tied: tuple[str, ...], index: SymbolIndex) -> SymbolResolution | None:
+    """The cheap answer, when there is one: planned, or defined in the file the spec names.
+
+    Most references in a healthy spec end here, so a warm run reads a few cached symbol tables
+    and never searches the whole repository.
+    """
+    if ref.planned:
+        return SymbolResolution(PLANNED, "named by an open task or a feature not started")
+    local = [
+        Definition(path, symbol)
+        for path in tied
+        for symbol in index.symbols_in(path) or ()
+        if symbol.name == ref.name
+    ]
+    local = [d for d in local if _qualifies(d, ref)]
+    if local:
+        return SymbolResolution(FOUND, "defined in the file the spec names", tuple(local), tied)
+    return None
 
 
 def resolve(
     ref: SymbolRef, tied: tuple[str, ...], index: SymbolIndex, module_names: frozenset[str]
 ) -> SymbolResolution:
-    if ref.planned:
-        return SymbolResolution(PLANNED, "named by an open task or a feature not started")
+    """The full answer, searching the repository (after `index.search` of the names)."""
+    local = resolve_locally(ref, tied, index)
+    if local is not None:
+        return local
     defs = [d for d in index.definitions(ref.name) if _qualifies(d, ref)]
     if ref.qualifiers and not defs and not _ours(ref.qualifiers[0], index, module_names):
         return SymbolResolution(EXTERNAL, f"`{ref.qualifiers[0]}` is not a module, file or type of this repository")

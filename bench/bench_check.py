@@ -1,0 +1,175 @@
+"""Benchmark `speclint check` on a large generated repository, against baselines run alternately.
+
+    python bench/bench_check.py [--runs 7] [--keep DIR]
+
+Builds (once, or reuses `--keep DIR`) a repository of 4,000 source files in Python, TypeScript
+and Go, 80 specs with over 2,000 references and 200 commits, then prints medians of:
+
+- cold `speclint check --no-cache` against `ctags -R` (Universal Ctags, when installed);
+- warm `speclint check` against `python -c pass` plus `git ls-files -s`;
+- peak memory (max RSS) of the warm run.
+
+Each measured command alternates with its baseline, so a noisy shared machine slows both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FILES = {"py": 1500, "ts": 1500, "go": 1000}
+SPECS = 80
+COMMITS = 200
+ENV = {
+    **os.environ,
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.com",
+    "GIT_COMMITTER_NAME": "Bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.com",
+}
+
+
+def source(lang: str, i: int) -> str:
+    if lang == "py":
+        funcs = "\n\n".join(
+            f"def compute_{i}_{j}(value, factor=2):\n    \"\"\"Doc.\"\"\"\n    total = value * factor\n"
+            f"    for k in range(10):\n        total += k\n    return total\n"
+            for j in range(4)
+        )
+        return f"class Service{i}:\n    def handle_{i}(self, request, user_id):\n        return request\n\n\n{funcs}\n"
+    if lang == "ts":
+        funcs = "\n".join(
+            f"export function compute{i}x{j}(value: number, factor = 2): number {{\n"
+            f"  let total = value * factor;\n  for (let k = 0; k < 10; k++) {{ total += k; }}\n  return total;\n}}\n"
+            for j in range(4)
+        )
+        return f"export class Service{i} {{\n  handle{i}(request: string, userId: string): string {{\n    return request;\n  }}\n}}\n\n{funcs}"
+    funcs = "\n".join(
+        f"func Compute{i}x{j}(value int, factor int) int {{\n\ttotal := value * factor\n"
+        f"\tfor k := 0; k < 10; k++ {{\n\t\ttotal += k\n\t}}\n\treturn total\n}}\n"
+        for j in range(4)
+    )
+    return f"package pkg{i % 40}\n\ntype Service{i} struct{{ name string }}\n\nfunc (s *Service{i}) Handle{i}(request string) string {{\n\treturn request\n}}\n\n{funcs}"
+
+
+def path_of(lang: str, i: int) -> str:
+    folder = {"py": "backend/app", "ts": "frontend/src", "go": "services/core"}[lang]
+    return f"{folder}/mod{i % 40}/file{i}.{lang}"
+
+
+def spec(n: int) -> str:
+    lines = [f"# Feature {n}", "", "## Tasks", ""]
+    for k in range(9):
+        i = (n * 9 + k) * 5 % 1500
+        lines.append(f"- [x] T{k:03d} Implement `compute_{i}_1(value, factor)` in `{path_of('py', i)}`")
+        lines.append(f"- [x] T{k:03d}b Wire `Service{i}.handle{i}` in {path_of('ts', i)}")
+        g = i % 1000
+        lines.append(f"- [x] T{k:03d}c Add `Service{g}.Handle{g}` in `{path_of('go', g)}`")
+    lines += ["", "Library calls like `os.path.join` and `JSON.parse()` are not ours.", ""]
+    return "\n".join(lines)
+
+
+def build(root: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, env=ENV, check=True, capture_output=True)
+
+    root.mkdir(parents=True)
+    git("init", "-q", "-b", "main")
+    files = [(lang, i) for lang, count in FILES.items() for i in range(count)]
+    per_commit = len(files) // (COMMITS - SPECS // 10) + 1
+    commits = 0
+    for start in range(0, len(files), per_commit):
+        for lang, i in files[start : start + per_commit]:
+            target = root / path_of(lang, i)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(source(lang, i))
+        git("add", "-A")
+        git("commit", "-q", "-m", f"code batch {start}")
+        commits += 1
+    for n in range(SPECS):
+        target = root / "specs" / f"{n:03d}-feature" / "tasks.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(spec(n))
+        if n % 10 == 9:
+            git("add", "-A")
+            git("commit", "-q", "-m", f"specs up to {n}")
+            commits += 1
+    while commits < COMMITS:
+        git("commit", "-q", "--allow-empty", "-m", f"filler {commits}")
+        commits += 1
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss
+
+
+def median_pair(cmd: list[list[str]], base: list[list[str]], cwd: Path, runs: int, before: list[str] | None = None) -> tuple[float, float, int]:
+    measured, baseline, memory = [], [], []
+    for _ in range(runs):
+        if before:
+            subprocess.run(before, cwd=cwd, capture_output=True)
+        total, rss = 0.0, 0
+        for c in cmd:
+            seconds, peak = timed(c, cwd)
+            total += seconds
+            rss = max(rss, peak)
+        measured.append(total)
+        memory.append(rss)
+        baseline.append(sum(timed(c, cwd)[0] for c in base))
+    return statistics.median(measured), statistics.median(baseline), int(statistics.median(memory))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="build the repository here (reused if it exists)")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="speclint-bench-"))
+    root = args.keep or workdir / "repo"
+    if not root.exists():
+        started = time.perf_counter()
+        build(root)
+        print(f"built {root} in {time.perf_counter() - started:.1f}s")
+    tracked = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True).stdout.count("\n")
+    refs = subprocess.run([sys.executable, "-m", "speclint", "check", "-f", "json", "--exit-zero"], cwd=root, capture_output=True, text=True)
+    import json
+
+    summary = json.loads(refs.stdout)["summary"]
+    print(f"repository: {tracked} tracked files, {summary['specs']} specs, {summary['references']} references, "
+          f"{len(json.loads(refs.stdout)['findings'])} findings")
+    speclint = [sys.executable, "-m", "speclint", "check", "--exit-zero"]
+    rows = []
+    ctags = shutil.which("ctags")
+    if ctags:
+        cold, base, _ = median_pair([[*speclint, "--no-cache"]], [[ctags, "-R", "-f", "/dev/null", "."]], root, args.runs)
+        rows.append(("cold check --no-cache vs ctags -R", cold, base))
+    else:
+        print("ctags not installed: cold baseline skipped (apt-get install universal-ctags)")
+    subprocess.run(speclint, cwd=root, capture_output=True)  # warm the cache
+    warm, base, rss = median_pair([speclint], [[sys.executable, "-c", "pass"], ["git", "ls-files", "-s"]], root, args.runs)
+    rows.append(("warm check vs python -c pass + git ls-files -s", warm, base))
+    print(f"{'measurement':<52} {'median':>9} {'baseline':>9} {'ratio':>7}")
+    for name, value, baseline in rows:
+        print(f"{name:<52} {value * 1000:8.0f}ms {baseline * 1000:8.0f}ms {value / baseline:6.2f}x")
+    print(f"warm check peak memory: {rss / 1024:.0f} MiB")
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

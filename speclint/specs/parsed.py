@@ -1,0 +1,59 @@
+"""A spec parsed once per content: its document and the references in it, cached by blob id.
+
+Parsing markdown is the largest cost of a warm run, and specs change far less often than they
+are checked, so the whole result is cached under the git dir. The entry is a pickle of our own
+dataclasses in the user's own git dir (the same trust as the repository's hooks); anything that
+fails to load, or loads as something else, is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from speclint.cache import BlobCache, blob_id
+from speclint.specs import markdown, references, symbol_refs
+from speclint.specs.decode import decode
+from speclint.specs.markdown import Document
+from speclint.specs.references import Reference
+from speclint.specs.symbol_refs import SymbolRef
+
+
+@dataclass(frozen=True)
+class ParsedSpec:
+    document: Document | None
+    references: tuple[Reference, ...]
+    symbols: tuple[SymbolRef, ...]
+    note: str = ""
+
+
+def parse(path: str, data: bytes, *, blob: str | None, cache: BlobCache) -> ParsedSpec:
+    key = blob or blob_id(data)
+    raw = cache.get(key, "spec")
+    if raw is not None:
+        try:
+            cached = pickle.loads(raw)
+            if isinstance(cached, ParsedSpec) and (cached.document is None or cached.document.path == path):
+                return cached
+        except Exception:  # noqa: BLE001 - any unreadable entry is simply a miss
+            pass
+    decoded = decode(data)
+    if decoded.text is None:
+        result = ParsedSpec(None, (), (), decoded.note)
+    else:
+        doc = markdown.parse(path, decoded.text)
+        result = ParsedSpec(doc, tuple(references.extract(doc)), tuple(symbol_refs.extract(doc)), decoded.note)
+    cache.put(key, "spec", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return result
+
+
+@lru_cache(maxsize=1)
+def code_salt() -> str:
+    """Changes whenever the code that parses specs changes, so stale entries are never used."""
+    digest = hashlib.sha1()
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:16]
