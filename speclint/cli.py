@@ -110,7 +110,8 @@ def check(
         select=_split(select),
         ignore=_split(ignore),
         fail_on=Severity.parse(fail_on) if fail_on else None,
-        baseline=baseline,
+        # A new baseline records every current finding, accepted before or not.
+        baseline=None if write_baseline is not None else baseline,
         use_cache=not no_cache,
     )
     report = runner.check(request)

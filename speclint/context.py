@@ -7,6 +7,7 @@ pays for it.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import unquote
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -25,7 +26,7 @@ from speclint.specs.parsed import code_salt as spec_code_salt
 from speclint.specs.parsed import parse as parse_spec
 from speclint.specs.markdown import Document
 from speclint.specs import symbol_refs
-from speclint.specs.references import FILE, Reference
+from speclint.specs.references import FILE, SPEC_LINK, Reference
 from speclint.specs.symbol_refs import SymbolRef
 from speclint.symbols.index import SymbolIndex
 from speclint.symbols.resolve import SymbolResolution
@@ -294,6 +295,18 @@ class CheckContext:
                 return probe
             probe = posixpath.dirname(probe)
         return folder
+
+    def missing_anchor(self, ref: Reference, res: Resolution) -> tuple[str, frozenset[str]] | None:
+        """For a link with a `#fragment` into markdown: the anchor and the anchors that exist,
+        when the fragment names no heading there (GitHub's rules, case-insensitive)."""
+        if not ref.fragment or ref.kind != SPEC_LINK:
+            return None
+        doc = self.document(res.path if ref.candidate is not None else ref.spec)
+        if doc is None:
+            return None
+        anchor = unquote(ref.fragment).lower().removeprefix("user-content-")
+        anchors = frozenset(a.lower() for a in doc.anchors)
+        return None if anchor in anchors else (anchor, anchors)
 
     def ignored(self, paths: Sequence[str]) -> set[str]:
         """Paths that are generated or tool-owned, not authored: git-ignored or in excluded folders.

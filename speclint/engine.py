@@ -53,7 +53,7 @@ def run(
     summary = Summary(
         files_checked=len(ctx.snapshot.entries),
         specs=len(ctx.checked_spec_paths),
-        references=sum(len(ctx.__dict__.get(kind, ())) for kind in ("references", "symbol_references")),
+        references=len(ctx.references) + len(ctx.symbol_references),
         by_rule=dict(sorted(by_rule.items())),
     )
     return Report(

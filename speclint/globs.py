@@ -53,7 +53,8 @@ def translate(pattern: str) -> str:
         else:
             out.append(re.escape(c))
             i += 1
-    body = "".join(out)
+    # Like gitignore, a pattern naming a folder covers everything below it.
+    body = "".join(out) + "(?:/.*)?"
     return body if anchored else f"(?:[^/]*/)*{body}"
 
 

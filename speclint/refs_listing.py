@@ -28,13 +28,18 @@ def rows(ctx: CheckContext) -> list[Row]:
     for ref, res in ctx.resolutions.items():
         excuse = ctx.excuse(ref) if res.status != FOUND else ""
         notes = [n for n in (("planned" if ref.planned else ""), excuse) if n]
+        status = res.status
+        if status == FOUND and ctx.missing_anchor(ref, res) is not None:
+            status, notes = "missing-anchor", [*notes, f"no heading `#{ref.fragment}` there"]
+        elif status != FOUND and res.path in ctx.ignored([res.path]):
+            notes.append("generated or tool-owned: ignored or excluded")
         resolved = res.path if ref.candidate is not None else ref.spec
         if ref.fragment:
             resolved += f"#{ref.fragment}"
         out.append(
             Row(
                 ref.spec, ref.position.line, ref.position.column, ref.kind, ref.via,
-                ref.text, res.status, resolved, res.how, ", ".join(notes),
+                ref.text, status, resolved, res.how, ", ".join(notes),
             )
         )
     for sym, sres in ctx.symbol_resolutions.items():

@@ -67,7 +67,7 @@ def parse(comments: Iterable[Comment], file_ignores: Iterable[str] = ()) -> Supp
         else:
             remaining = []
             for region, start in open_regions:
-                if not selectors or set(region) & set(selectors) or not region:
+                if not selectors or set(region) & set(selectors):
                     scopes.append(Scope(region, start, comment.line))
                 else:
                     remaining.append((region, start))

@@ -11,9 +11,9 @@ needs, and usually means a heading or a file was renamed without updating its ca
 ```markdown
 See [the MFA design](design.md#code-expiry).
 ```
-where `design.md` now calls that heading "Code lifetime" gives
+where `design.md` now calls that heading "Code expiry time" gives
 
-    specs/mfa/plan.md:1:5: SD105 link target `design.md#code-expiry` has no heading with anchor `code-expiry`; did you mean `#code-lifetime`?
+    specs/mfa/plan.md:1:5: SD105 link target `design.md#code-expiry` has no heading with anchor `code-expiry` in `specs/mfa/design.md`; did you mean `#code-expiry-time`?
 
 Anchors follow GitHub's rules: lower case, punctuation dropped, spaces become hyphens, and a
 repeated heading gets `-1`, `-2`. Explicit `<a id="…">` anchors count too. Links are resolved
@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from urllib.parse import unquote
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Severity
@@ -62,16 +61,13 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                 message = f"link target `{ref.text}` does not resolve: `{res.path}` is not a tracked file"
                 yield Problem(location, f"{message}; {hint}" if hint else message, res.path, related)
             continue
-        if res.status != FOUND or not ref.fragment:
+        if res.status != FOUND:
             continue
+        missing = ctx.missing_anchor(ref, res)
+        if missing is None:
+            continue
+        anchor, anchors = missing
         target = res.path if ref.candidate is not None else ref.spec
-        doc = ctx.document(target)
-        if doc is None:
-            continue
-        anchor = unquote(ref.fragment).lower().removeprefix("user-content-")
-        anchors = {a.lower() for a in doc.anchors}
-        if anchor in anchors:
-            continue
         close = difflib.get_close_matches(anchor, sorted(anchors), n=1, cutoff=0.6)
         hint = f"; did you mean `#{close[0]}`?" if close else ""
         where = "this spec" if ref.candidate is None else f"`{target}`"

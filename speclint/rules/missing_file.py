@@ -1,6 +1,7 @@
 """## What it does
 Flags a spec that names a repository path (in backticks, as a link, or written plainly in a
-task line) that git does not track, and says what the file most likely became.
+list item, paragraph or table) that git does not track, and says what the file most likely
+became.
 
 ## Why is this bad?
 A spec that points at a file which no longer exists sends readers, and the AI assistants that
@@ -15,11 +16,17 @@ after `git mv src/services/MFAService.ts src/services/mfa.ts` gives
 
     specs/mfa.md:1:26: SD101 `src/services/MFAService.ts` is not a tracked file; it was renamed to `src/services/mfa.ts` in 1a2b3c4
 
-Not reported: URLs, commands, globs, placeholders (`src/<name>.py`, `path/to/file`), paths
-whose first folder this repository does not have (`crypto/rand`), bare file names git has never
-seen, files your `.gitignore` matches (generated), files named by an open task (`- [ ] Create
-src/x.py`: planned), files in a feature whose `tasks.md` has no task done yet, and removal or
-rename instructions ("Remove `src/old.py`", "`a.py` → `b.py`", struck-through text).
+A path is reported when git history shows it renamed or deleted, or when its own folder exists
+(a file went missing from it); short paths (`src/x.py`) and paths in task lines need only their
+first folder to exist. Not reported: URLs, commands, globs, placeholders (`src/<name>.py`,
+`path/to/file`), paths under folders this repository does not have (`crypto/rand`, vendored or
+other projects' layouts), bare file names git has never seen, files `.gitignore` or `exclude`
+match (generated or tool-owned), files named by an open task (`- [ ] Create src/x.py`: planned,
+in that feature) unless history shows them renamed or deleted, files in a feature whose
+`tasks.md` has no task done yet, removal, move and rename instructions ("Remove `src/old.py`",
+"`a.py` → `b.py`", struck-through text), alternatives where one exists ("`a.toml` or `b.ini`"),
+notes that the file was not made ("- Built-in to the library", "(skipped)"), and prose that
+calls it planned, generated or an example ("will create", "persisted to", "e.g.").
 
 ## How to fix
 Update the spec to the file's new path, or remove the reference if the file is gone for good.

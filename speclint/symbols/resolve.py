@@ -234,7 +234,12 @@ def _successor(old: Symbol, before: list[Symbol], after: list[Symbol]) -> Symbol
             difflib.SequenceMatcher(None, s.name.lower(), old.name.lower()).ratio(),
         )
 
-    return max(added, key=likeness)
+    best = max(added, key=likeness)
+    same_body, same_params, name_ratio = likeness(best)
+    # Only a close likeness is a rename; otherwise the old symbol was simply removed.
+    if same_body or (same_params and best.params) or name_ratio >= 0.5:
+        return best
+    return None
 
 
 def uncommitted_removals(snapshot: Snapshot, names: list[str]) -> dict[str, list[git.Removal]]:
