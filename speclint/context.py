@@ -217,10 +217,12 @@ class CheckContext:
             by_spec.setdefault(ref.spec, []).append((ref, path))
         modules = symbols.module_names(self.snapshot)
         results: dict[SymbolRef, SymbolResolution] = {}
-        parents = {path: {b.id: b.parent for b in spec.document.blocks} for path, spec in self.specs.items()}
+        parents = {path: {b.id: b for b in spec.document.blocks} for path, spec in self.specs.items()}
         by_block = {spec: symbols.source_paths_by_block(found) for spec, found in by_spec.items()}
         ties = {
-            ref: symbols.tied_files(ref, by_block.get(ref.spec, {}), parents[ref.spec], self.resolver)
+            ref: symbols.tied_files(
+                ref, by_block.get(ref.spec, {}), parents[ref.spec], self.resolver, self.specs[ref.spec].document
+            )
             for ref in refs
         }
         rest = []
@@ -262,13 +264,13 @@ class CheckContext:
         finally:
             reader.close()
 
-    def excuse(self, ref: Reference) -> str:
+    def excuse(self, ref: Reference | SymbolRef) -> str:
         """Why the words around an unresolved reference say it is not drift ("" if none)."""
         spec = self.specs.get(ref.spec)
         if spec is None:
             return ""
         reason = references.excuse(spec.document, ref)
-        if reason:
+        if reason or isinstance(ref, SymbolRef):
             return reason
         same_line = self._by_line.get((ref.spec, ref.position.line), [])
         for other in references.alternatives(spec.document, ref, same_line):
@@ -316,3 +318,13 @@ class CheckContext:
         """
         excluded = GlobSet(self.config.exclude)
         return {p for p in paths if excluded.match(p)} | git.ignored(self.repo.root, paths)
+
+    @cached_property
+    def roadmap(self) -> "speclint.specs.roadmap.graph.Roadmap":  # noqa: F821 - imported on first use
+        """Every spec's phases, tasks and requirements joined into one dependency graph."""
+        from speclint.specs.roadmap import code_links, graph
+        from speclint.specs.roadmap.parse import parse
+
+        return graph.build(
+            (parse(spec.document) for spec in self.specs.values()), code_links=lambda: code_links.scan(self)
+        )

@@ -41,7 +41,7 @@ from speclint.symbols.resolve import MISPLACED
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     for ref, res in ctx.symbol_resolutions.items():
-        if res.status != MISPLACED:
+        if res.status != MISPLACED or ctx.excuse(ref):
             continue
         pos = ref.position
         location = Location(ref.spec, pos.line, pos.column, pos.end_line, pos.end_column)

@@ -69,9 +69,13 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
 
 def disagreement(args: tuple[str, ...], params: tuple[Param, ...]) -> str | None:
     """Why a written argument list disagrees with a parameter list, or None when it agrees."""
+    args = tuple(a for a in args if a.split()[-1] not in ("self", "cls", "this", "&self", "&mut"))
     required = [p for p in params if not p.optional and not p.variadic]
     variadic = any(p.variadic for p in params)
+    names = [p.name for p in params]
     if len(args) < len(required):
+        if not _prefix(args, names) and all(any(_same(w, n) for w in a.split() for n in names) for a in args):
+            return None  # `f(threshold)`: the spec points at one parameter, not the whole list
         return f"{len(args)} parameter{'s' if len(args) != 1 else ''} written, {len(required)} required"
     if len(args) > len(params) and not variadic:
         return f"{len(args)} parameters written, the definition takes {len(params)}"
@@ -83,8 +87,18 @@ def disagreement(args: tuple[str, ...], params: tuple[Param, ...]) -> str | None
     return None
 
 
+def _prefix(args: tuple[str, ...], names: list[str]) -> bool:
+    return all(any(_same(w, n) for w in a.split()) for a, n in zip(args, names))
+
+
 def _same(a: str, b: str) -> bool:
-    return a.replace("_", "").lower().lstrip("$") == b.replace("_", "").lower().lstrip("$")
+    """The same name up to case, `_` and a qualifying prefix or suffix (`timer`/`timerId`)."""
+    x = a.replace("_", "").lower().lstrip("$")
+    y = b.replace("_", "").lower().lstrip("$")
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 3 and (long.startswith(short) or long.endswith(short))
 
 
 RULE = Rule("SD104", "signature-mismatch", Severity.WARNING, check=check, doc=__doc__ or "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from speclint.specs.markdown import CodeSpan, Document, Link, Position
 from speclint.specs.paths import PathText, find_bare_paths, parse_path
@@ -55,6 +56,7 @@ _NOTE_AFTER = re.compile(
     r"used|reused|built|moved|kept|placed|put)\b",
     re.I,
 )
+_NEGATION_BEFORE = re.compile(r"\b(?:not|never|avoid|without|rather than|don't use|do not use)\W{0,3}$", re.I)
 # "Move `a` to `b`": `a` is where the file was.
 _MOVE_BEFORE = re.compile(r"\b(?:move|moving|copy|migrate|relocate|split)\b", re.I)
 _MOVE_AFTER = re.compile(r"^\W{0,3}(?:to|into|→|->)\s", re.I)
@@ -63,6 +65,16 @@ _BEFORE_WINDOW = 80
 
 
 _CONTEXT = 200
+
+
+class SymbolRefLike(Protocol):
+    """Anything with a place in a spec: the words around it are read the same way."""
+
+    @property
+    def position(self) -> Position: ...
+
+    @property
+    def block(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -195,7 +207,7 @@ def _classify(doc: Document, ref: Reference) -> Reference:
     )
 
 
-def excuse(doc: Document, ref: Reference) -> str:
+def excuse(doc: Document, ref: Reference | SymbolRefLike) -> str:
     """Why the words around a reference say it is not drift, or "" when they don't.
 
     Only asked for references that did not resolve, so its regexes never run on the many
@@ -207,6 +219,8 @@ def excuse(doc: Document, ref: Reference) -> str:
         return "struck through"
     if _REMOVAL_BEFORE.search(near) or _REMOVAL_AFTER.search(after):
         return "removal or rename instruction"
+    if _NEGATION_BEFORE.search(near):
+        return "named as what not to use"
     if _MOVE_BEFORE.search(near) and _MOVE_AFTER.match(after):
         return "removal or rename instruction"
     if _DEVIATION_AFTER.search(after) or _NOTE_AFTER.search(after):
@@ -216,7 +230,7 @@ def excuse(doc: Document, ref: Reference) -> str:
     return ""
 
 
-def _surroundings(doc: Document, ref: Reference) -> tuple[str, str]:
+def _surroundings(doc: Document, ref: Reference | SymbolRefLike) -> tuple[str, str]:
     """The sentence before a reference and the text after it, across its block's wrapped lines.
 
     Bounded slices keep this linear on very long lines.

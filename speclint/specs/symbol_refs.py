@@ -10,7 +10,7 @@ error`, `fn decode(x: &str)`), and `path::symbol` / `path#symbol`. Everything el
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from speclint.specs.markdown import CodeSpan, Document, Position
 from speclint.specs.paths import KNOWN_EXTENSIONS, parse_path
@@ -54,6 +54,7 @@ class SymbolRef:
     args: tuple[str, ...] | None = None  # parameter names written in a call form; None if none
     comparable: bool = False  # every argument is a plain name, so a signature can be compared
     planned: bool = False
+    done: bool = False  # in a checked task: what it names should exist
 
     @property
     def qualified(self) -> str:
@@ -68,16 +69,11 @@ def extract(doc: Document) -> list[SymbolRef]:
             continue
         state = doc.task_state(span.block)
         if state is not None and state in OPEN_STATES:
-            ref = _planned(ref)
+            ref = replace(ref, planned=True)
+        elif state in ("x", "X"):
+            ref = replace(ref, done=True)
         refs.append(ref)
     return refs
-
-
-def _planned(ref: SymbolRef) -> SymbolRef:
-    return SymbolRef(
-        ref.spec, ref.text, ref.name, ref.qualifiers, ref.position, ref.block,
-        ref.file_hint, ref.args, ref.comparable, planned=True,
-    )
 
 
 def parse_span(spec: str, span: CodeSpan) -> SymbolRef | None:
@@ -160,7 +156,7 @@ def _arguments(raw: str) -> tuple[tuple[str, ...], bool]:
             words = part.split()
             # Go writes `name type`, Java and C `Type name`: keep both, the rule tries each.
             candidate = " ".join(words)
-        if not re.fullmatch(r"[A-Za-z_$][\w$]*(?: [\w$.\[\]*<>]+)?", candidate):
+        if len(candidate) < 2 or not re.fullmatch(r"[A-Za-z_$][\w$]*(?: [\w$.\[\]*<>]+)?", candidate):
             comparable = False
             continue
         names.append(candidate)

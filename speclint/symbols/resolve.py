@@ -18,6 +18,7 @@ from speclint.resolve import FOUND as FILE_FOUND
 from speclint.resolve import Resolver
 from speclint.snapshot import Snapshot, Source
 from speclint.specs.paths import parse_path
+from speclint.specs.markdown import Block, Document, Position
 from speclint.specs.references import FILE, Reference
 from speclint.specs.symbol_refs import SymbolRef
 from speclint.symbols import languages
@@ -51,35 +52,68 @@ class SymbolResolution:
     fix: Fix | None = None
 
 
-def source_paths_by_block(file_refs: list[tuple[Reference, str]]) -> dict[int, tuple[str, ...]]:
-    """The resolved source files each block of one spec names."""
-    found: dict[int, set[str]] = {}
+Placed = tuple[str, Position]  # a resolved source path and where the spec names it
+
+
+def source_paths_by_block(file_refs: list[tuple[Reference, str]]) -> dict[int, list[Placed]]:
+    """The resolved source files each block of one spec names, with their positions."""
+    found: dict[int, list[Placed]] = {}
     for ref, path in file_refs:
         if languages.for_path(path):
-            found.setdefault(ref.block, set()).add(path)
-    return {block: tuple(sorted(paths)) for block, paths in found.items()}
+            found.setdefault(ref.block, []).append((path, ref.position))
+    return found
+
+
+@dataclass(frozen=True)
+class Tie:
+    """The source files a spec ties a symbol to, and whether the tie is firm enough to report on.
+
+    Firm: `path::name`, or a path in the same sentence (and table cell) as the symbol:
+    "Implement `verify(code)` in `src/auth/mfa.py`". Paths elsewhere in its item, row or
+    paragraph, or in an enclosing item, only help find the definition: long rows and
+    sub-bullets often describe other files ("`src/config.py` Settings: … `send_message()`").
+    """
+
+    paths: tuple[str, ...] = ()
+    firm: bool = False
 
 
 def tied_files(
-    ref: SymbolRef, by_block: dict[int, tuple[str, ...]], blocks: dict[int, int | None], resolver: Resolver
-) -> tuple[str, ...]:
-    """Source files the spec ties a symbol to: `path::name`, or paths in its item or parent items."""
+    ref: SymbolRef, by_block: dict[int, list[Placed]], blocks: dict[int, Block], resolver: Resolver, doc: Document
+) -> Tie:
     if ref.file_hint:
         candidate = parse_path(ref.file_hint)
         if candidate is not None:
             probe = Reference(FILE, ref.spec, ref.file_hint, ref.position, ref.block, "code", candidate)
             res = resolver.resolve(probe)
             if res.status == FILE_FOUND and languages.for_path(res.path):
-                return (res.path,)
-    block: int | None = ref.block
-    while block is not None:
-        if block in by_block:
-            return by_block[block]
-        block = blocks.get(block)
-    return ()
+                return Tie((res.path,), True)
+    if ref.block in by_block:
+        placed = by_block[ref.block]
+        near = tuple(sorted({path for path, pos in placed if _same_sentence(doc, ref.position, pos)}))
+        if near:
+            return Tie(near, True)
+        return Tie(tuple(sorted({path for path, _ in placed})), False)
+    parent = blocks[ref.block].parent
+    while parent is not None:
+        if parent in by_block:
+            return Tie(tuple(sorted({path for path, _ in by_block[parent]})), False)
+        parent = blocks[parent].parent
+    return Tie()
 
 
-def resolve_locally(ref: SymbolRef, tied: tuple[str, ...], index: SymbolIndex) -> SymbolResolution | None:
+_BREAK = ("|", ". ", "; ", "! ", "? ")
+
+
+def _same_sentence(doc: Document, a: Position, b: Position) -> bool:
+    if a.line != b.line:
+        return False
+    first, second = sorted((a, b), key=lambda p: p.column)
+    between = doc.line(a.line)[first.end_column - 1 : second.column - 1]
+    return not any(mark in between for mark in _BREAK)
+
+
+def resolve_locally(ref: SymbolRef, tie: Tie, index: SymbolIndex) -> SymbolResolution | None:
     """The cheap answer, when there is one: planned, or defined in the file the spec names.
 
     Most references in a healthy spec end here, so a warm run reads a few cached symbol tables
@@ -89,21 +123,20 @@ def resolve_locally(ref: SymbolRef, tied: tuple[str, ...], index: SymbolIndex) -
         return SymbolResolution(PLANNED, "named by an open task or a feature not started")
     local = [
         Definition(path, symbol)
-        for path in tied
+        for path in tie.paths
         for symbol in index.symbols_in(path) or ()
         if symbol.name == ref.name
     ]
     local = [d for d in local if _qualifies(d, ref)]
     if local:
-        return SymbolResolution(FOUND, "defined in the file the spec names", tuple(local), tied)
+        return SymbolResolution(FOUND, "defined in the file the spec names", tuple(local), tie.paths)
     return None
 
 
-def resolve(
-    ref: SymbolRef, tied: tuple[str, ...], index: SymbolIndex, module_names: frozenset[str]
-) -> SymbolResolution:
+def resolve(ref: SymbolRef, tie: Tie, index: SymbolIndex, module_names: frozenset[str]) -> SymbolResolution:
     """The full answer, searching the repository (after `index.search` of the names)."""
-    local = resolve_locally(ref, tied, index)
+    local = resolve_locally(ref, tie, index)
+    tied = tie.paths
     if local is not None:
         return local
     defs = [d for d in index.definitions(ref.name) if _qualifies(d, ref)]
@@ -112,15 +145,16 @@ def resolve(
     if not ref.qualifiers and not defs and ref.name in module_names:
         return SymbolResolution(FOUND, "a module or file of this repository")
     if defs:
-        if tied and not any(d.path in tied for d in defs) and not (index.mentions(ref.name) & set(tied)):
+        if tie.firm and not any(d.path in tied for d in defs) and not (index.mentions(ref.name) & set(tied)):
             return SymbolResolution(MISPLACED, "defined, but not in the file the spec ties it to", tuple(defs), tied)
         return SymbolResolution(FOUND, "defined in this repository", tuple(defs), tied)
     if index.mentions(ref.name):
         return SymbolResolution(UNKNOWN, "mentioned in the code but not defined there (imported, inherited or a field)", tied=tied)
     if ref.qualifiers and index.defines_container(ref.qualifiers[-1]):
         return SymbolResolution(MISSING, f"`{ref.qualifiers[-1]}` is defined here without this member", tied=tied)
-    if tied:
-        return SymbolResolution(MISSING, "tied by the spec to a source file, and defined nowhere", tied=tied)
+    if tie.firm and ref.args is not None and ref.done:
+        # A call form in the item that names the file: the spec says this function lives there.
+        return SymbolResolution(MISSING, "a call form tied by the spec to a source file, and defined nowhere", tied=tied)
     return SymbolResolution(UNKNOWN, NEVER_DEFINED, tied=tied)
 
 
