@@ -144,7 +144,7 @@ def refs(paths: tuple[str, ...], staged: bool, head: str | None, output_format: 
         _notices(ctx.notices)
         click.echo(refs_listing.render(rows, output_format), nl=False)
     finally:
-        ctx.snapshot.close()
+        ctx.close()
 
 
 @cli.command()

@@ -10,6 +10,7 @@ import posixpath
 from urllib.parse import unquote
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from functools import cached_property
 
 from speclint import git
@@ -30,6 +31,10 @@ from speclint.specs.references import FILE, SPEC_LINK, Reference
 from speclint.specs.symbol_refs import SymbolRef
 from speclint.symbols.index import SymbolIndex
 from speclint.symbols.resolve import SymbolResolution
+
+if TYPE_CHECKING:
+    from speclint.drift import FileDrift, SymbolDrift
+    from speclint.history import History
 from speclint.suppression import Suppressions
 from speclint.suppression import parse as parse_suppressions
 
@@ -62,6 +67,12 @@ class CheckContext:
         self.only = tuple(only)
         self.notices: list[str] = []
         self._documents: dict[str, ParsedSpec | None] = {}
+
+    def close(self) -> None:
+        """Stop the git processes this context started."""
+        self.snapshot.close()
+        if "symbol_index" in self.__dict__:
+            self.symbol_index.close()
 
     def notice(self, message: str) -> None:
         if message not in self.notices:
@@ -228,7 +239,10 @@ class CheckContext:
         rest = []
         for ref in refs:
             local = symbols.resolve_locally(ref, ties[ref], index)
-            if local is None:
+            if ref.plain and (local is None or local.status != symbols.FOUND or not ties[ref].firm):
+                # A plain word counts only as the name of something the file it is tied to defines.
+                results[ref] = symbols.SymbolResolution(symbols.UNKNOWN, "a plain word, not tied to a file defining it")
+            elif local is None:
                 rest.append(ref)
             else:
                 results[ref] = local
@@ -263,6 +277,87 @@ class CheckContext:
                     results[ref] = symbols.SymbolResolution(symbols.MISSING, "defined here before, per git history", (), res.tied, fix)
         finally:
             reader.close()
+
+    @cached_property
+    def history(self) -> History | None:
+        """Baselines and code changes for the history rules; None when history cannot be judged."""
+        from speclint import history
+
+        if not git.has_commits(self.repo.root):
+            return None
+        if git.is_shallow(self.repo.root):
+            self.notice("history rules skipped: shallow clone; fetch with depth 0 (git fetch --unshallow)")
+            return None
+        specs = self.checked_spec_paths
+        reviewed: set[str] = set()
+        if self.snapshot.source is not Source.COMMIT:
+            reviewed = history.reviewed_now(self.repo.root, specs, cached=self.snapshot.source is Source.INDEX)
+        return history.load(self.repo.root, self.snapshot.commit or "HEAD", specs, reviewed)
+
+    @cached_property
+    def _uncommitted(self) -> frozenset[str]:
+        if self.snapshot.source is Source.COMMIT or not git.has_commits(self.repo.root):
+            return frozenset()
+        args = ["diff", "--name-only", "-z"] + (["--cached"] if self.snapshot.source is Source.INDEX else []) + ["HEAD"]
+        return frozenset(p for p in git.run(self.repo.root, *args, check=False).decode("utf-8", "surrogateescape").split("\0") if p)
+
+    @cached_property
+    def symbol_drift(self) -> list[SymbolDrift]:
+        from speclint import drift
+        from speclint.symbols.resolve import FOUND as SYMBOL_FOUND
+
+        history = self.history
+        if history is None:
+            return []
+        head = git.tree_entries(self.repo.root, self.snapshot.commit or "HEAD")
+        found = []
+        seen: set[tuple[str, str, str]] = set()
+        for ref, res in self.symbol_resolutions.items():
+            if res.status != SYMBOL_FOUND or not res.definitions:
+                continue
+            chosen = [d for d in res.definitions if d.path in res.tied] or list(res.definitions)
+            if len({(d.path, d.symbol.qualified) for d in chosen}) != 1:
+                continue  # ambiguous: several definitions could be the one the spec means
+            definition = chosen[0]
+            key = (ref.spec, definition.path, definition.symbol.qualified)
+            if key in seen:
+                continue
+            seen.add(key)
+            now = self.symbol_index.symbols_in(definition.path) or []
+            entry = head.get(definition.path)
+            result = drift.symbol_drift(
+                ref, definition, history, self.symbol_index.symbols_of_blob, now, entry.blob if entry else None
+            )
+            if result is not None:
+                found.append(result)
+        return found
+
+    @cached_property
+    def file_drift(self) -> list[FileDrift]:
+        """Whole-file references: files with no grammar, or of which the spec names no symbol."""
+        from speclint import drift
+
+        history = self.history
+        if history is None:
+            return []
+        with_symbols = {
+            (sym.spec, d.path) for sym, res in self.symbol_resolutions.items() for d in res.definitions
+        }
+        found = []
+        seen: set[tuple[str, str]] = set()
+        for ref, res in self.resolutions.items():
+            if ref.kind != FILE or res.status != FOUND or res.path not in self.snapshot.entries:
+                continue
+            key = (ref.spec, res.path)
+            if key in seen or key in with_symbols:
+                continue
+            seen.add(key)
+            result = drift.file_drift(
+                ref, res.path, history, self.symbol_index.symbols_of_blob, res.path in self._uncommitted
+            )
+            if result is not None and result.commits:
+                found.append(result)
+        return found
 
     def excuse(self, ref: Reference | SymbolRef) -> str:
         """Why the words around an unresolved reference say it is not drift ("" if none)."""

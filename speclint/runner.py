@@ -67,7 +67,7 @@ def check(request: Request) -> Report:
     try:
         return engine.run(ctx, rules, baseline=accepted)
     finally:
-        ctx.snapshot.close()
+        ctx.close()
 
 
 def _replace_fail_on(config: configs.Config, fail_on: Severity) -> configs.Config:

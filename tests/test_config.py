@@ -38,6 +38,9 @@ def test_pyproject_table_is_found_and_read(tmp_path: Path) -> None:
         "SD102": Severity.ERROR,
         "SD103": Severity.WARNING,
         "SD104": Severity.WARNING,
+        "SD201": Severity.WARNING,
+        "SD202": Severity.INFO,
+        "SD203": Severity.INFO,
     }
 
 
@@ -111,11 +114,13 @@ def test_rule_settings_are_validated(tmp_path: Path, text: str, message: str) ->
 
 def test_severity_off_disables_a_rule(tmp_path: Path) -> None:
     write(tmp_path, "speclint.toml", "[rules.SD105]\nseverity = 'off'\n")
-    assert [c.rule.code for c in configure(load(tmp_path))] == ["SD101", "SD102", "SD103", "SD104"]
+    assert [c.rule.code for c in configure(load(tmp_path))] == [
+        "SD101", "SD102", "SD103", "SD104", "SD201", "SD202", "SD203"
+    ]
 
 
 def test_select_prefix_and_name(tmp_path: Path) -> None:
     config = load(tmp_path)
     assert [c.rule.code for c in configure(config, select=["SD10"])] == ["SD101", "SD102", "SD103", "SD104", "SD105"]
     assert [c.rule.code for c in configure(config, select=["broken-spec-link"])] == ["SD105"]
-    assert [c.rule.code for c in configure(config, ignore=["SD1"])] == []
+    assert [c.rule.code for c in configure(config, ignore=["SD1"])] == ["SD201", "SD202", "SD203"]

@@ -8,6 +8,9 @@ from speclint.rules import (
     missing_file,
     missing_symbol,
     signature_mismatch,
+    stale_body,
+    stale_file,
+    stale_signature,
 )
 from speclint.rules.rule import Rule
 
@@ -17,6 +20,9 @@ RULES: tuple[Rule, ...] = (
     misplaced_symbol.RULE,
     signature_mismatch.RULE,
     broken_spec_link.RULE,
+    stale_signature.RULE,
+    stale_body.RULE,
+    stale_file.RULE,
 )
 
 BY_KEY: dict[str, Rule] = {**{r.code: r for r in RULES}, **{r.name: r for r in RULES}}

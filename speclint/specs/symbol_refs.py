@@ -55,6 +55,7 @@ class SymbolRef:
     comparable: bool = False  # every argument is a plain name, so a signature can be compared
     planned: bool = False
     done: bool = False  # in a checked task: what it names should exist
+    plain: bool = False  # a plain word (`issue`): only ever matched in a file the spec names
 
     @property
     def qualified(self) -> str:
@@ -112,14 +113,17 @@ def parse_span(spec: str, span: CodeSpan) -> SymbolRef | None:
     name, qualifiers = segments[-1], tuple(segments[:-1])
     if name.lower() in KNOWN_EXTENSIONS and qualifiers:
         return None  # `config.json`, `app.py`: a file name, not Type.member
-    if not (is_call or qualifiers or declared or file_hint or looks_like_code(name)):
+    plain = not (is_call or qualifiers or declared or file_hint or looks_like_code(name))
+    if plain and not re.fullmatch(r"[a-z][a-z0-9]{2,}|[A-Z][a-z0-9]{2,}", name):
         return None
     if name in KEYWORDS or all(q in KEYWORDS for q in qualifiers) and qualifiers and name in KEYWORDS:
         return None
     args, comparable = None, False
     if is_call:
         args, comparable = _arguments(parsed.group("args") or "")
-    return SymbolRef(spec, span.text, name, qualifiers, span.position, span.block, file_hint, args, comparable)
+    return SymbolRef(
+        spec, span.text, name, qualifiers, span.position, span.block, file_hint, args, comparable, plain=plain
+    )
 
 
 def looks_like_code(name: str) -> bool:

@@ -38,6 +38,7 @@ class SymbolIndex:
     _mentions: dict[str, set[str]] = field(default_factory=dict)
     _searched: set[str] = field(default_factory=set)
     _symbols: dict[str, list[Symbol]] = field(default_factory=dict)
+    _reader: git.BlobReader | None = None
 
     def search(self, names: Iterable[str]) -> None:
         """Find, in one `git grep`, the code files that mention each of `names`."""
@@ -83,6 +84,28 @@ class SymbolIndex:
         symbols = extract(language, data)
         self.cache.put(blob, language.name, symbols)
         return symbols
+
+    def symbols_of_blob(self, blob: str, path: str) -> list[Symbol] | None:
+        """Definitions in any version of a file, by blob id (history reads old versions)."""
+        language = languages.for_path(path)
+        if language is None:
+            return None
+        cached = self.cache.get(blob, language.name)
+        if cached is not None:
+            return cached
+        if self._reader is None:
+            self._reader = git.BlobReader(self.snapshot.root)
+        data = self._reader.read_optional(blob)
+        if data is None or len(data) > MAX_SOURCE_BYTES:
+            return None
+        symbols = extract(language, data)
+        self.cache.put(blob, language.name, symbols)
+        return symbols
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     def definitions(self, name: str) -> list[Definition]:
         """Every definition named `name` in the files that mention it."""

@@ -1,0 +1,122 @@
+"""How referenced code moved on since each spec's baseline: signature and body changes per symbol,
+content changes per whole-file reference. Rules (SD201-SD203) apply their thresholds to this.
+
+The reference point of a symbol is its version at the spec's baseline, or, when the code came
+after the spec (the normal spec-driven order), its first version after the baseline: writing the
+code the spec describes is implementation, not drift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from speclint.history import Commit, History, Version
+from speclint.specs.references import Reference
+from speclint.specs.symbol_refs import SymbolRef
+from speclint.symbols import languages
+from speclint.symbols.extract import Symbol
+from speclint.symbols.index import Definition
+
+UNCOMMITTED = Commit("", "uncommitted changes", -1)
+
+
+@dataclass(frozen=True)
+class SymbolDrift:
+    ref: SymbolRef
+    definition: Definition
+    old_signature: str = ""
+    signature_commit: Commit | None = None  # the change that made today's signature
+    body_commits: tuple[Commit, ...] = ()  # newest first
+
+
+@dataclass(frozen=True)
+class FileDrift:
+    ref: Reference
+    path: str
+    commits: tuple[Commit, ...] = ()  # newest first
+
+
+Tables = Callable[[str, str], list[Symbol] | None]  # (blob, path) -> symbols
+
+
+def symbol_drift(
+    ref: SymbolRef,
+    definition: Definition,
+    history: History,
+    tables: Tables,
+    now: list[Symbol],
+    head_blob: str | None,
+) -> SymbolDrift | None:
+    baseline = history.baseline(ref.spec)
+    if baseline is None:
+        return None
+    versions = history.versions(definition.path, baseline)
+    if not versions:
+        versions = [Version(None, head_blob)]
+    states: list[tuple[Commit | None, Symbol | None]] = []
+    for version in versions:
+        table = tables(version.blob, definition.path) if version.blob else []
+        states.append((version.commit, _find(table or [], definition.symbol)))
+    current = _find(now, definition.symbol)
+    if states and states[-1][1] != current and current is not None:
+        latest = states[-1][1]
+        if latest is None or (latest.signature_hash, latest.body_hash) != (current.signature_hash, current.body_hash):
+            states.append((UNCOMMITTED, current))
+    present = [(c, s) for c, s in states if s is not None]
+    if not present or current is None:
+        return None
+    _, reference = present[0]
+    signature_commit = None
+    if reference.signature_hash != current.signature_hash:
+        for (_, before), (commit, after) in zip(present, present[1:]):
+            if before.signature_hash != after.signature_hash:
+                signature_commit = commit
+    body_commits = [
+        commit
+        for (_, before), (commit, after) in zip(present, present[1:])
+        if before.body_hash != after.body_hash and commit is not None
+    ]
+    return SymbolDrift(
+        ref,
+        definition,
+        reference.signature if signature_commit else "",
+        signature_commit,
+        tuple(reversed(body_commits)),
+    )
+
+
+def file_drift(
+    ref: Reference, path: str, history: History, tables: Tables, uncommitted: bool
+) -> FileDrift | None:
+    baseline = history.baseline(ref.spec)
+    if baseline is None:
+        return None
+    versions = history.versions(path, baseline)
+    grammar = languages.for_path(path) is not None
+    commits = []
+    for before, after in zip(versions, versions[1:]):
+        if before.blob == after.blob or after.commit is None:
+            continue
+        if grammar and before.blob and after.blob and _same_code(tables(before.blob, path), tables(after.blob, path)):
+            continue  # comments and whitespace only
+        commits.append(after.commit)
+    if uncommitted:
+        commits.append(UNCOMMITTED)
+    return FileDrift(ref, path, tuple(reversed(commits)))
+
+
+def _same_code(a: list[Symbol] | None, b: list[Symbol] | None) -> bool:
+    if a is None or b is None:
+        return False
+    shape = lambda table: sorted((s.qualified, s.signature_hash, s.body_hash) for s in table)  # noqa: E731
+    return shape(a) == shape(b)
+
+
+def _find(table: list[Symbol], wanted: Symbol) -> Symbol | None:
+    same = [s for s in table if s.qualified == wanted.qualified]
+    if len(same) == 1:
+        return same[0]
+    if same:
+        return next((s for s in same if s.kind == wanted.kind and s.params == wanted.params), same[0])
+    return None

@@ -1,0 +1,187 @@
+"""What happened to referenced code since each spec was last changed, from one pass over git log.
+
+A spec's baseline is the last commit that changed it, or a later commit whose message carries a
+`Spec-Reviewed: <path or glob>` trailer; an edit to the spec not committed yet counts as a review
+now. The code side is one `git log --raw -M` over the commits since the oldest baseline: every
+referenced file's versions since its spec's baseline come from it, following renames backwards,
+and each version's symbols come through the blob-id cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from speclint import git
+from speclint.globs import GlobSet
+
+TRAILER = "Spec-Reviewed"
+NULL_BLOB = "0" * 40
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    subject: str
+    order: int  # 0 is the newest commit of the walk
+
+    @property
+    def short(self) -> str:
+        return self.sha[:7]
+
+    def describe(self) -> str:
+        return f"{self.short} {self.subject}".strip()
+
+
+@dataclass(frozen=True)
+class Change:
+    commit: Commit
+    old_path: str | None
+    new_path: str | None
+    old_blob: str
+    new_blob: str
+
+
+@dataclass(frozen=True)
+class Version:
+    """A file's content after a commit (the newest last); `blob` None when it did not exist."""
+
+    commit: Commit | None  # None: the content at the baseline
+    blob: str | None
+
+
+@dataclass
+class History:
+    root: Path
+    rev: str
+    commits: list[Commit] = field(default_factory=list)
+    by_commit: dict[str, dict[str, Change]] = field(default_factory=dict)  # sha -> new path -> change
+    baselines: dict[str, Commit | None] = field(default_factory=dict)
+
+    def baseline(self, spec: str) -> Commit | None:
+        return self.baselines.get(spec)
+
+    def versions(self, path: str, since: Commit) -> list[Version]:
+        """The file's versions from the baseline on, oldest first, following renames backwards."""
+        current: str | None = path
+        changes: list[Change] = []
+        for commit in self.commits[: since.order]:
+            if current is None:
+                break
+            change = self.by_commit.get(commit.sha, {}).get(current)
+            if change is not None:
+                changes.append(change)
+                current = change.old_path
+        if not changes:
+            return []
+        changes.reverse()
+        first = changes[0]
+        start = None if first.old_blob == NULL_BLOB else first.old_blob
+        versions = [Version(None, start)]
+        versions += [Version(c.commit, None if c.new_blob == NULL_BLOB else c.new_blob) for c in changes]
+        return versions
+
+
+def load(
+    root: Path, rev: str, specs: Iterable[str], reviewed_now: Iterable[str] = (), *, max_commits: int = 20000
+) -> History:
+    """Baselines for `specs` and the code changes since the oldest of them, in three git calls."""
+    history = History(root, rev)
+    spec_list = sorted(set(specs))
+    if not spec_list:
+        return history
+    last_change = _last_changes(root, rev, spec_list)
+    reviews = _reviews(root, rev)
+    reviewed = set(reviewed_now)
+    out = git.run(
+        root, "log", f"--max-count={max_commits}", "--raw", "-z", "-M", "--no-abbrev", "--no-merges",
+        "--format=%x01%H%x00%s", rev, check=False,
+    )
+    order: dict[str, int] = {}
+    for chunk in out.split(b"\x01")[1:]:
+        sha, _, rest = chunk.partition(b"\0")
+        subject, _, raw = rest.partition(b"\0")
+        commit = Commit(sha.decode().strip(), subject.decode("utf-8", "replace").strip(), len(history.commits))
+        order[commit.sha] = commit.order
+        history.commits.append(commit)
+        history.by_commit[commit.sha] = _changes(commit, raw)
+    for spec in spec_list:
+        if spec in reviewed:
+            history.baselines[spec] = None
+            continue
+        candidates = [last_change.get(spec)]
+        candidates += [sha for sha, globs in reviews if GlobSet(globs).match(spec)]
+        known = [order[c] for c in candidates if c in order]
+        history.baselines[spec] = history.commits[min(known)] if known else None
+    return history
+
+
+def _last_changes(root: Path, rev: str, specs: list[str]) -> dict[str, str]:
+    """The newest commit that changed each spec, from one path-limited `git log`."""
+    found: dict[str, str] = {}
+    for start in range(0, len(specs), 500):
+        out = git.run(
+            root, "log", "--format=%x01%H", "--name-only", "-z", rev, "--", *specs[start : start + 500], check=False
+        )
+        for chunk in out.split(b"\x01")[1:]:
+            fields = [f.decode("utf-8", "surrogateescape").strip("\n") for f in chunk.split(b"\0")]
+            for path in fields[1:]:
+                if path:
+                    found.setdefault(path, fields[0].strip())
+    return found
+
+
+def _reviews(root: Path, rev: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Commits whose message has `Spec-Reviewed:` trailers, with the paths or globs they name."""
+    out = git.run(
+        root, "log", f"--grep=^{TRAILER}:", "-i",
+        f"--format=%x01%H%x00%(trailers:key={TRAILER},valueonly,separator=%x1f)", rev, check=False,
+    )
+    reviews = []
+    for chunk in out.split(b"\x01")[1:]:
+        sha, _, values = chunk.decode("utf-8", "replace").partition("\0")
+        globs = tuple(v.strip() for part in values.split("\x1f") for v in part.split(",") if v.strip())
+        if globs:
+            reviews.append((sha.strip(), globs))
+    return reviews
+
+
+def _changes(commit: Commit, raw: bytes) -> dict[str, Change]:
+    fields = [f.decode("utf-8", "surrogateescape") for f in raw.split(b"\0")]
+    changes: dict[str, Change] = {}
+    i = 0
+    while i < len(fields):
+        meta = fields[i].strip("\n")
+        if not meta.startswith(":"):
+            i += 1
+            continue
+        parts = meta[1:].split()
+        if len(parts) < 5:
+            i += 1
+            continue
+        old_blob, new_blob, status = parts[2], parts[3], parts[4]
+        if status.startswith(("R", "C")):
+            old, new = fields[i + 1], fields[i + 2]
+            i += 3
+        else:
+            old = new = fields[i + 1]
+            i += 2
+        if status.startswith("A"):
+            old = None
+        if status.startswith("D"):
+            changes.setdefault(f"\0deleted:{old}", Change(commit, old, None, old_blob, NULL_BLOB))
+            continue
+        if status.startswith("C"):
+            old = None  # a copy leaves the original in place
+        changes[new] = Change(commit, old, new, old_blob, new_blob)
+    return changes
+
+
+def reviewed_now(root: Path, specs: Iterable[str], *, cached: bool) -> set[str]:
+    """Specs edited but not committed yet: the user is updating them, which counts as a review."""
+    wanted = set(specs)
+    if not wanted or not git.has_commits(root):
+        return set()
+    args = ["diff", "--name-only", "-z"] + (["--cached"] if cached else []) + ["HEAD", "--"]
+    return {p for p in git.run(root, *args, check=False).decode("utf-8", "surrogateescape").split("\0") if p in wanted}
