@@ -1,8 +1,9 @@
 """Extract definitions from one source file with its language's tree-sitter query.
 
 Each query captures `@definition.<kind>` on a definition node, `@name` on its name, optionally
-`@params` on its parameter list and `@receiver` on a Go receiver type; `@comment` marks comments
-(left out of the hashes). Containers (classes, structs, traits, impls, …) qualify the names they
+`@params` on its parameter list and `@receiver` on the type a definition outside it belongs to (Go's
+receiver, C++'s `Ledger<T>::append`, a Kotlin extension); `@comment` marks comments (left out of
+the hashes, as is layout whitespace). Containers (classes, structs, traits, impls, …) qualify the names they
 enclose: `Class.method`, `Store.Put` for Go's `func (s *Store) Put`, `Ledger::append` in Rust.
 """
 
@@ -26,7 +27,7 @@ QUALIFIER_ONLY = frozenset({"impl"})
 RECEIVER_NAMES = frozenset({"self", "cls", "this", "&self", "&mut self", "mut self"})
 MAX_SIGNATURE = 400
 # Bump when extraction changes in a way that makes cached symbol tables wrong.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,13 @@ def extract(language: Language, source: bytes) -> list[Symbol]:
         if kind in QUALIFIER_ONLY:
             continue
         name = _text(source, name_node)
-        outer = [_text(source, receiver)] if receiver is not None else _containers(node, containers)
+        if name_node.type == "simple_symbol":  # Ruby's `attr_reader :entries` names `entries`
+            name = name[1:]
+        # A receiver (Go's `func (s *Store) Put`, C++'s `int Ledger<T>::append`) names the type
+        # the definition belongs to, inside whatever encloses it (a C++ namespace).
+        outer = _containers(node, containers)
+        if receiver is not None:
+            outer.append(_text(source, receiver))
         qualified = ".".join([*outer, name])
         key = (qualified, node.start_point[0])
         if key in seen:
@@ -102,7 +109,7 @@ def extract(language: Language, source: bytes) -> list[Symbol]:
                 name=name,
                 qualified=qualified,
                 kind=kind,
-                params=_params(source, params_node) if params_node is not None else None,
+                params=_params(source, params_node) if params_node is not None else _no_params(kind),
                 line=node.start_point[0] + 1,
                 end_line=node.end_point[0] + 1,
                 signature=signature,
@@ -122,7 +129,15 @@ def _body(node: Node, kind: str) -> Node | None:
         value = node.child_by_field_name("value") or node.child_by_field_name("right")
         if value is not None:
             body = value.child_by_field_name("body")
+        else:
+            # Grammars without a `body` field (Kotlin's function_body, class_body).
+            body = next((c for c in node.named_children if c.type.endswith("body")), None)
     return body
+
+
+def _no_params(kind: str) -> tuple[Param, ...] | None:
+    """A function whose definition has no parameter list (Ruby's `def size`) takes none."""
+    return () if kind == "function" else None
 
 
 def _text(source: bytes, node: Node) -> str:
@@ -170,38 +185,76 @@ def _strip_docstring(body: str) -> str:
     return body[end + len(quote) :].strip() if end >= 0 else body
 
 
+# A space only separates two words; next to punctuation it is layout (`f(a, b)` is `f( a,b )`).
+_LAYOUT_SPACE = re.compile(r"(?<=\W) | (?=\W)")
+
+
 def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(_LAYOUT_SPACE.sub("", text).encode("utf-8")).hexdigest()[:16]
 
 
-_OPTIONAL_TYPES = ("default", "optional", "assignment")
+_OPTIONAL_TYPES = ("default", "optional", "assignment", "block_parameter")
 _VARIADIC_TYPES = ("splat", "variadic", "rest", "spread")
+_VARIADIC_KEYWORDS = frozenset({"params", "vararg"})
 _SKIPPED_TYPES = frozenset(
     {"comment", "keyword_separator", "positional_separator", "self_parameter", "receiver_parameter",
      "type_parameters", "attribute", "decorator", "annotation", "marker_annotation", "line_comment",
      "block_comment", "this"}
 )
+# `_`, `self` and `this` are names too: Rust's `_: u8`, a receiver written as a pattern (Rust's
+# `self: Box<Self>`, TypeScript's `this: Window`), which RECEIVER_NAMES then leaves out.
 _NAME_TYPES = frozenset(
-    {"identifier", "simple_identifier", "variable_name", "shorthand_property_identifier_pattern", "_"}
+    {"identifier", "simple_identifier", "variable_name", "shorthand_property_identifier_pattern",
+     "_", "self", "this"}
 )
 # A destructured parameter is one positional slot: its name is the pattern as written.
-_PATTERN_TYPES = frozenset({"object_pattern", "array_pattern", "tuple_pattern", "struct_pattern", "slice_pattern"})
+_PATTERN_TYPES = frozenset(
+    {"object_pattern", "array_pattern", "tuple_pattern", "struct_pattern", "slice_pattern",
+     "destructured_parameter"}
+)
 
 
 def _params(source: bytes, params: Node) -> tuple[Param, ...]:
     found: list[Param] = []
     # A lone unparenthesised parameter (`x => x`) is captured as the name itself.
-    children = [params] if params.type in _NAME_TYPES else params.named_children
-    for child in children:
+    children = [params] if params.type in _NAME_TYPES else params.children
+    # Some grammars put a parameter's parts in the list itself: C#'s `params string[] tags`
+    # (keyword, type, name), Kotlin's `vararg xs: Int` (modifiers, parameter) and `b: Int = 0`
+    # (parameter, `=`, default).
+    marked = False
+    defaulted = False
+    for index, child in enumerate(children):
+        if not child.is_named:
+            marked = marked or child.type in _VARIADIC_KEYWORDS
+            if child.type == "=" and found:
+                found[-1] = Param(found[-1].name, True, found[-1].variadic)
+                defaulted = True
+            continue
+        if defaulted:
+            defaulted = False
+            continue
+        if child.type.endswith("modifiers"):
+            marked = marked or not _VARIADIC_KEYWORDS.isdisjoint(_text(source, child).split())
+            continue
         if child.type in _SKIPPED_TYPES or child.type.endswith("comment"):
             continue
-        optional = any(t in child.type for t in _OPTIONAL_TYPES) or child.child_by_field_name("value") is not None
+        if child is not params and params.field_name_for_child(index) == "type":
+            continue
+        optional = (
+            any(t in child.type for t in _OPTIONAL_TYPES)
+            or child.child_by_field_name("value") is not None
+            or any(c.type == "=" for c in child.children)  # a default without a field name (C#)
+        )
         # The marker may sit one level down: `*args: int` (Python), `...rest: T[]` (TypeScript).
         inner = child.child_by_field_name("pattern") or (child.named_children or [child])[0]
-        variadic = any(t in n.type for n in (child, inner) for t in _VARIADIC_TYPES)
+        variadic = marked or any(t in n.type for n in (child, inner) for t in _VARIADIC_TYPES)
+        marked = False
         names = _param_names(source, child)
-        if not names and variadic:
-            names = ["..."]  # C's and Rust's anonymous `...`
+        if not names:
+            # Unnamed: C's and Rust's `...`, a prototype's `int`, Go's `Get(string)`; C's `(void)`
+            # is no parameter at all.
+            text = _WHITESPACE.sub(" ", _text(source, child))
+            names = ["..."] if variadic else [] if text == "void" else [text]
         for name in names:
             if name in RECEIVER_NAMES and not found:
                 continue

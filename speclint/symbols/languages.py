@@ -40,6 +40,17 @@ LANGUAGES: tuple[Language, ...] = (
     Language("go", (".go",), "tree_sitter_go"),
     Language("rust", (".rs",), "tree_sitter_rust", separator="::"),
     Language("java", (".java",), "tree_sitter_java"),
+    Language("c", (".c", ".h"), "tree_sitter_c"),
+    Language(
+        "cpp",
+        (".cpp", ".cc", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".ipp"),
+        "tree_sitter_cpp",
+        separator="::",
+    ),
+    Language("c_sharp", (".cs",), "tree_sitter_c_sharp"),
+    Language("ruby", (".rb", ".rake", ".gemspec"), "tree_sitter_ruby"),
+    Language("php", (".php",), "tree_sitter_php", "language_php"),
+    Language("kotlin", (".kt", ".kts"), "tree_sitter_kotlin"),
 )
 
 _BY_EXTENSION = {ext: lang for lang in LANGUAGES for ext in lang.extensions}

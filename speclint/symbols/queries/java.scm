@@ -44,10 +44,18 @@
     (compact_constructor_declaration
       name: (identifier) @name) @definition.function))
 
-; Fields (one per declarator: `int a, b;`) and interface constants.
-(field_declaration
-  declarator: (variable_declarator
-    name: (identifier) @name)) @definition.field
+; Fields (one per declarator: `int a, b;`); `static final` ones and interface constants are const.
+((field_declaration
+   (modifiers)? @_modifiers
+   declarator: (variable_declarator
+     name: (identifier) @name)) @definition.field
+ (#not-match? @_modifiers "static(.|\n)*final|final(.|\n)*static"))
+
+((field_declaration
+   (modifiers) @_modifiers
+   declarator: (variable_declarator
+     name: (identifier) @name)) @definition.const
+ (#match? @_modifiers "static(.|\n)*final|final(.|\n)*static"))
 
 (constant_declaration
   declarator: (variable_declarator

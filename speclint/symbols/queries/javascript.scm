@@ -32,6 +32,12 @@
       (function_expression parameters: (formal_parameters) @params)
     ]) @definition.function)
 
+; A static nested class: `static Cursor = class {…}`.
+(class_body
+  (field_definition
+    property: (property_identifier) @name
+    value: (class)) @definition.class)
+
 (method_definition
   body: (statement_block
     (expression_statement

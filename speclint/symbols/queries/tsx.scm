@@ -1,6 +1,6 @@
-; Definitions in TypeScript (this file is also tsx.scm: keep the two identical). Captures: @definition.<kind> on the node, @name on its name,
-; @params on its parameter list. Containers (class, interface, enum, namespace, module) qualify
-; what they enclose.
+; Definitions in TypeScript and TSX (typescript.scm and tsx.scm are identical: a test checks).
+; Captures: @definition.<kind> on the node, @name on its name, @params on its parameter list.
+; Containers (class, interface, enum, namespace, module) qualify what they enclose.
 
 ; Functions, wherever they are declared (nested ones are named after themselves, like Python's).
 (function_declaration
@@ -86,6 +86,12 @@
       (arrow_function parameter: (identifier) @params)
       (function_expression parameters: (formal_parameters) @params)
     ]) @definition.function)
+
+; A static nested class: `static Cursor = class {…}`.
+(class_body
+  (public_field_definition
+    name: (property_identifier) @name
+    value: (class)) @definition.class)
 
 (method_definition
   body: (statement_block

@@ -46,6 +46,12 @@ export class Ledger {
     }
     this.#entries = this.#entries.filter(isLive);
   }
+
+  static Page = class {
+    constructor(size) {
+      this.size = size;
+    }
+  };
 }
 
 export const Cursor = class {

@@ -48,6 +48,12 @@ export namespace Ledger {
   export function isEmpty(ledger: { size: number }): boolean {
     return ledger.size === EMPTY;
   }
+  export class Cursor {
+    constructor(public position = 0) {}
+    advance(step = 1): number {
+      return (this.position += step);
+    }
+  }
 }
 
 declare module "ledger-plugins" {
