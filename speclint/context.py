@@ -334,7 +334,7 @@ class CheckContext:
 
     @cached_property
     def file_drift(self) -> list[FileDrift]:
-        """Whole-file references: files with no grammar, or of which the spec names no symbol."""
+        """Whole-file references to files without a grammar (configuration, scripts, schemas)."""
         from speclint import drift
 
         history = self.history
@@ -352,9 +352,7 @@ class CheckContext:
             if key in seen or key in with_symbols:
                 continue
             seen.add(key)
-            result = drift.file_drift(
-                ref, res.path, history, self.symbol_index.symbols_of_blob, res.path in self._uncommitted
-            )
+            result = drift.file_drift(ref, res.path, history, res.path in self._uncommitted)
             if result is not None and result.commits:
                 found.append(result)
         return found

@@ -19,6 +19,7 @@ from speclint.symbols.extract import Symbol
 from speclint.symbols.index import Definition
 
 UNCOMMITTED = Commit("", "uncommitted changes", -1)
+NO_SIGNATURE = frozenset({"variable", "field", "const"})
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,17 @@ def symbol_drift(
         return None
     _, reference = present[0]
     signature_commit = None
+    if current.kind in NO_SIGNATURE:
+        return None  # a variable's "signature" is its value: a change there is not an interface change
     if reference.signature_hash != current.signature_hash:
         for (_, before), (commit, after) in zip(present, present[1:]):
             if before.signature_hash != after.signature_hash:
                 signature_commit = commit
+    # A class's body is its members, which specs name on their own: only callables have bodies here.
     body_commits = [
         commit
         for (_, before), (commit, after) in zip(present, present[1:])
-        if before.body_hash != after.body_hash and commit is not None
+        if current.params is not None and before.body_hash != after.body_hash and commit is not None
     ]
     return SymbolDrift(
         ref,
@@ -86,31 +90,26 @@ def symbol_drift(
     )
 
 
-def file_drift(
-    ref: Reference, path: str, history: History, tables: Tables, uncommitted: bool
-) -> FileDrift | None:
+def file_drift(ref: Reference, path: str, history: History, uncommitted: bool) -> FileDrift | None:
+    """Content changes of a file in a language without a grammar (config, scripts, schemas).
+
+    Source files with a grammar are judged symbol by symbol instead (SD201, SD202): a module
+    changes all the time without its spec going stale.
+    """
+    if languages.for_path(path) is not None:
+        return None
     baseline = history.baseline(ref.spec)
     if baseline is None:
         return None
     versions = history.versions(path, baseline)
-    grammar = languages.for_path(path) is not None
     commits = []
     for before, after in zip(versions, versions[1:]):
         if before.blob == after.blob or after.commit is None:
             continue
-        if grammar and before.blob and after.blob and _same_code(tables(before.blob, path), tables(after.blob, path)):
-            continue  # comments and whitespace only
         commits.append(after.commit)
     if uncommitted:
         commits.append(UNCOMMITTED)
     return FileDrift(ref, path, tuple(reversed(commits)))
-
-
-def _same_code(a: list[Symbol] | None, b: list[Symbol] | None) -> bool:
-    if a is None or b is None:
-        return False
-    shape = lambda table: sorted((s.qualified, s.signature_hash, s.body_hash) for s in table)  # noqa: E731
-    return shape(a) == shape(b)
 
 
 def _find(table: list[Symbol], wanted: Symbol) -> Symbol | None:

@@ -1,6 +1,7 @@
 """## What it does
-Flags a symbol a spec names whose body changed in `min-commits` or more commits since the spec
-was last changed (or reviewed). Comment-, whitespace- and docstring-only edits do not count.
+Flags a function or method a spec names whose body changed in `min-commits` or more commits
+since the spec was last changed (or reviewed). Comment-, whitespace- and docstring-only edits do
+not count, and neither do classes (their bodies are their members, which specs name on their own).
 
 ## Why is this bad?
 A function that keeps changing while its spec stays the same is likely to do something the spec

@@ -1,8 +1,8 @@
 """## What it does
-Flags a file a spec names as a whole (a file in a language speclint has no grammar for, or one
-of which the spec names no symbol) that changed in `min-commits` or more commits since the spec
-was last changed (or reviewed). In languages with a grammar, comment- and whitespace-only edits
-do not count.
+Flags a file a spec names that speclint has no grammar for (configuration, scripts, schemas,
+SQL, docs) and that changed in `min-commits` or more commits since the spec was last changed (or
+reviewed). Source files with a grammar are judged symbol by symbol instead (SD201, SD202): a
+module changes all the time without its spec going stale.
 
 ## Why is this bad?
 Specs point at configuration, scripts, schemas and modules as a whole. When the file keeps

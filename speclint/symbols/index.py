@@ -8,6 +8,7 @@ parsed (through the blob-id cache). A name that no tracked file mentions needs n
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -20,6 +21,8 @@ from speclint.symbols.cache import SymbolCache
 from speclint.symbols.extract import EXTRACTOR_VERSION, Symbol, extract
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
+MAX_SCAN_BYTES = 8 * 1024 * 1024
+_IDENTIFIER = re.compile(rb"[A-Za-z_$][\w$]*")
 # Prose and data formats are not code: a name found only there is not "in the code".
 NOT_CODE = ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt", "**/*.adoc")
 
@@ -46,15 +49,22 @@ class SymbolIndex:
         if not wanted:
             return
         source = self.snapshot.source
-        found = git.grep_words(
+        candidates = git.grep_files(
             self.snapshot.root,
             wanted,
             cached=source is Source.INDEX,
             commit=self.snapshot.commit if source is Source.COMMIT else None,
             exclude=NOT_CODE,
         )
-        for name, paths in found.items():
-            self._mentions.setdefault(name, set()).update(p for p in paths if p in self.snapshot.entries)
+        encoded = {w.encode("utf-8", "surrogateescape"): w for w in wanted}
+        for path in sorted(candidates):
+            if path not in self.snapshot.entries:
+                continue
+            data = self.snapshot.read(path)
+            if len(data) > MAX_SCAN_BYTES:
+                continue
+            for token in set(_IDENTIFIER.findall(data)) & encoded.keys():
+                self._mentions.setdefault(encoded[token], set()).add(path)
         self._searched |= wanted
 
     def mentions(self, name: str) -> set[str]:

@@ -23,7 +23,7 @@ from speclint.specs.references import FILE, Reference
 from speclint.specs.symbol_refs import SymbolRef
 from speclint.symbols import languages
 from speclint.symbols.extract import Symbol, extract
-from speclint.symbols.index import NOT_CODE, Definition, SymbolIndex
+from speclint.symbols.index import _IDENTIFIER, NOT_CODE, Definition, SymbolIndex
 
 FOUND = "found"
 MISPLACED = "misplaced"
@@ -277,13 +277,20 @@ def _successor(old: Symbol, before: list[Symbol], after: list[Symbol]) -> Symbol
 
 
 def uncommitted_removals(snapshot: Snapshot, names: list[str]) -> dict[str, list[git.Removal]]:
-    """Names that HEAD's code mentions: where an uncommitted change may have removed them."""
+    """Files at HEAD that mention the names: where an uncommitted change may have removed them."""
     if snapshot.source is Source.COMMIT or not names:
         return {}
-    found = git.grep_words(snapshot.root, names, commit="HEAD", exclude=NOT_CODE)
+    paths = git.grep_files(snapshot.root, names, commit="HEAD", exclude=NOT_CODE)
+    if not paths:
+        return {}
+    wanted = set(names)
     removals: dict[str, list[git.Removal]] = {}
-    for name, paths in found.items():
-        for path in sorted(paths)[:3]:
+    with git.BlobReader(snapshot.root) as reader:
+        for path in sorted(paths):
+            data = reader.read_optional(f"HEAD:{path}") or b""
+            found = {t.decode("utf-8", "replace") for t in _IDENTIFIER.findall(data)} & wanted
             new_path = path if path in snapshot.entries else None
-            removals.setdefault(name, []).append(git.Removal("", "", path, new_path))
+            for name in found:
+                if len(removals.setdefault(name, [])) < 3:
+                    removals[name].append(git.Removal("", "", path, new_path))
     return removals

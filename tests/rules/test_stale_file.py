@@ -10,7 +10,7 @@ def test_whole_file_reference_that_keeps_changing(repo: GitRepo) -> None:
     for n in range(3):
         sha = repo.commit(f"Raise the pool to {n + 2}", files={"deploy/config.yaml": f"pool: {n + 2}\n"})
     for n in range(3):
-        repo.commit(f"comment {n}", files={"src/app.py": f"# v{n}\ndef run():\n    return 1\n"})
+        repo.commit(f"code {n}", files={"src/app.py": f"def run():\n    return {n}\n"})
     report = check_repo(repo.root, select=["SD203"])
     assert positions(report) == [("specs/deploy.md", 1, 12, "SD203")]
     assert report.findings[0].message == (
