@@ -82,9 +82,15 @@ def disagreement(args: tuple[str, ...], params: tuple[Param, ...]) -> str | None
     for written, param in zip(args, params):
         if param.variadic:
             break
+        if not _named(param.name):
+            continue  # `{ from, to }`, `_`, an unnamed `int`: any name the spec writes fits
         if not any(_same(word, param.name) for word in written.split()):
             return f"`{written.split()[0]}` is written where the definition has `{param.name}`"
     return None
+
+
+def _named(name: str) -> bool:
+    return name.isidentifier() and name != "_" and name not in ("int", "char", "bool", "float", "double", "long")
 
 
 def _prefix(args: tuple[str, ...], names: list[str]) -> bool:
