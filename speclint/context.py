@@ -6,6 +6,7 @@ pays for it.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from urllib.parse import unquote
 from collections.abc import Sequence
@@ -325,8 +326,22 @@ class CheckContext:
             seen.add(key)
             now = self.symbol_index.symbols_in(definition.path) or []
             entry = head.get(definition.path)
-            result = drift.symbol_drift(
-                ref, definition, history, self.symbol_index.symbols_of_blob, now, entry.blob if entry else None
+            baseline = history.baseline(ref.spec)
+            if baseline is None:
+                continue
+            symbol = definition.symbol
+            key = "\0".join(
+                (baseline.sha, history.commits[0].sha, definition.path, symbol.qualified, str(symbol.line),
+                 symbol.signature_hash, symbol.body_hash, entry.blob if entry else "")
+            )
+            result = drift.remembered(
+                self.symbol_index.cache.store,
+                hashlib.sha1(key.encode()).hexdigest(),
+                lambda: drift.symbol_drift(
+                    ref, definition, history, self.symbol_index.symbols_of_blob, now, entry.blob if entry else None
+                ),
+                ref,
+                definition,
             )
             if result is not None:
                 found.append(result)

@@ -8,9 +8,11 @@ code the spec describes is implementation, not drift.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from speclint.cache import BlobCache
 from speclint.history import Commit, History, Version
 from speclint.specs.references import Reference
 from speclint.specs.symbol_refs import SymbolRef
@@ -88,6 +90,40 @@ def symbol_drift(
         signature_commit,
         tuple(reversed(body_commits)),
     )
+
+
+def remembered(
+    cache: BlobCache, key: str, compute: Callable[[], SymbolDrift | None], ref: SymbolRef, definition: Definition
+) -> SymbolDrift | None:
+    """`compute()`, or its stored answer: same baseline, same history tip, same symbol today."""
+    raw = cache.get(key, "drift")
+    if raw is not None:
+        try:
+            data = json.loads(raw)
+            if data is None:
+                return None
+            sig = data["sig"]
+            return SymbolDrift(
+                ref,
+                definition,
+                data["old"],
+                Commit(sig[0], sig[1], -2) if sig else None,
+                tuple(Commit(sha, subject, -2) for sha, subject in data["body"]),
+            )
+        except (ValueError, KeyError, TypeError, IndexError):
+            pass
+    result = compute()
+    if result is None:
+        payload = None
+    else:
+        sig = result.signature_commit
+        payload = {
+            "old": result.old_signature,
+            "sig": [sig.sha, sig.subject] if sig else None,
+            "body": [[c.sha, c.subject] for c in result.body_commits],
+        }
+    cache.put(key, "drift", json.dumps(payload).encode())
+    return result
 
 
 def file_drift(ref: Reference, path: str, history: History, uncommitted: bool) -> FileDrift | None:

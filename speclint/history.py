@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from speclint import git
@@ -62,17 +63,31 @@ class History:
     def baseline(self, spec: str) -> Commit | None:
         return self.baselines.get(spec)
 
+    @cached_property
+    def _by_path(self) -> dict[str, list[Change]]:
+        """Each path's changes, newest first: walking one file's history touches only its commits."""
+        index: dict[str, list[Change]] = {}
+        for commit in self.commits:
+            for path, change in self.by_commit[commit.sha].items():
+                index.setdefault(path, []).append(change)
+        return index
+
     def versions(self, path: str, since: Commit) -> list[Version]:
         """The file's versions from the baseline on, oldest first, following renames backwards."""
         current: str | None = path
         changes: list[Change] = []
-        for commit in self.commits[: since.order]:
-            if current is None:
+        newer_than = -1  # order of the last change taken; older commits have larger orders
+        while current is not None:
+            found = None
+            for change in self._by_path.get(current, ()):
+                if change.commit.order > newer_than:
+                    found = change
+                    break
+            if found is None or found.commit.order >= since.order:
                 break
-            change = self.by_commit.get(commit.sha, {}).get(current)
-            if change is not None:
-                changes.append(change)
-                current = change.old_path
+            changes.append(found)
+            newer_than = found.commit.order
+            current = found.old_path
         if not changes:
             return []
         changes.reverse()
