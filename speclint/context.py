@@ -311,6 +311,7 @@ class CheckContext:
         if history is None:
             return []
         head = git.tree_entries(self.repo.root, self.snapshot.commit or "HEAD")
+        memory = drift.Memory(self.symbol_index.cache.store, history.commits[0].sha if history.commits else "")
         found = []
         seen: set[tuple[str, str, str]] = set()
         for ref, res in self.symbol_resolutions.items():
@@ -334,8 +335,7 @@ class CheckContext:
                 (baseline.sha, history.commits[0].sha, definition.path, symbol.qualified, str(symbol.line),
                  symbol.signature_hash, symbol.body_hash, entry.blob if entry else "")
             )
-            result = drift.remembered(
-                self.symbol_index.cache.store,
+            result = memory.recall(
                 hashlib.sha1(key.encode()).hexdigest(),
                 lambda: drift.symbol_drift(
                     ref, definition, history, self.symbol_index.symbols_of_blob, now, entry.blob if entry else None
@@ -345,6 +345,7 @@ class CheckContext:
             )
             if result is not None:
                 found.append(result)
+        memory.save()
         return found
 
     @cached_property

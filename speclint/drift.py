@@ -92,38 +92,65 @@ def symbol_drift(
     )
 
 
-def remembered(
-    cache: BlobCache, key: str, compute: Callable[[], SymbolDrift | None], ref: SymbolRef, definition: Definition
-) -> SymbolDrift | None:
-    """`compute()`, or its stored answer: same baseline, same history tip, same symbol today."""
-    raw = cache.get(key, "drift")
-    if raw is not None:
+class Memory:
+    """Drift answers for one history tip, stored as one cache entry: a warm run reads one file.
+
+    Each answer is keyed by what decides it (baseline, file, symbol and its hashes today), so a
+    stored answer is only reused when it would be computed the same.
+    """
+
+    def __init__(self, cache: BlobCache, tip: str) -> None:
+        self.cache = cache
+        self.tip = tip
+        self.changed = False
+        raw = cache.get(tip, "drift")
         try:
-            data = json.loads(raw)
-            if data is None:
-                return None
-            sig = data["sig"]
-            return SymbolDrift(
-                ref,
-                definition,
-                data["old"],
-                Commit(sig[0], sig[1], -2) if sig else None,
-                tuple(Commit(sha, subject, -2) for sha, subject in data["body"]),
-            )
-        except (ValueError, KeyError, TypeError, IndexError):
-            pass
-    result = compute()
+            loaded = json.loads(raw) if raw is not None else {}
+        except ValueError:
+            loaded = {}
+        self.answers: dict[str, object] = loaded if isinstance(loaded, dict) else {}
+
+    def recall(
+        self, key: str, compute: Callable[[], SymbolDrift | None], ref: SymbolRef, definition: Definition
+    ) -> SymbolDrift | None:
+        if key in self.answers:
+            try:
+                return _decode(self.answers[key], ref, definition)
+            except (KeyError, TypeError, IndexError, ValueError):
+                pass
+        result = compute()
+        self.answers[key] = _encode(result)
+        self.changed = True
+        return result
+
+    def save(self) -> None:
+        if self.changed:
+            self.cache.put(self.tip, "drift", json.dumps(self.answers, separators=(",", ":")).encode())
+
+
+def _encode(result: SymbolDrift | None) -> object:
     if result is None:
-        payload = None
-    else:
-        sig = result.signature_commit
-        payload = {
-            "old": result.old_signature,
-            "sig": [sig.sha, sig.subject] if sig else None,
-            "body": [[c.sha, c.subject] for c in result.body_commits],
-        }
-    cache.put(key, "drift", json.dumps(payload).encode())
-    return result
+        return None
+    sig = result.signature_commit
+    return {
+        "old": result.old_signature,
+        "sig": [sig.sha, sig.subject] if sig else None,
+        "body": [[c.sha, c.subject] for c in result.body_commits],
+    }
+
+
+def _decode(data: object, ref: SymbolRef, definition: Definition) -> SymbolDrift | None:
+    if data is None:
+        return None
+    assert isinstance(data, dict)
+    sig = data["sig"]
+    return SymbolDrift(
+        ref,
+        definition,
+        data["old"],
+        Commit(sig[0], sig[1], -2) if sig else None,
+        tuple(Commit(sha, subject, -2) for sha, subject in data["body"]),
+    )
 
 
 def file_drift(ref: Reference, path: str, history: History, uncommitted: bool) -> FileDrift | None:
