@@ -37,6 +37,8 @@ DEFAULT_SPECS = (
     ".specify/**",
     "openspec/**",
     ".planning/**",
+    ".specs/**",
+    ".sdd/specs/**",
     "/ROADMAP.md",
     "/roadmap.md",
     "docs/roadmap*.md",

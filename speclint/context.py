@@ -219,10 +219,12 @@ class CheckContext:
 
         index = self.symbol_index
         refs = self.symbol_references
+        # An ambiguous name (`src/app.ts` in two packages) ties the symbol to every candidate.
         found_files = [
-            (ref, res.path)
+            (ref, path)
             for ref, res in self.resolutions.items()
             if ref.kind == FILE and res.status == FOUND
+            for path in (res.candidates or (res.path,))
         ]
         by_spec: dict[str, list[tuple[Reference, str]]] = {}
         for ref, path in found_files:

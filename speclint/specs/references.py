@@ -65,6 +65,7 @@ _BEFORE_WINDOW = 80
 
 
 _CONTEXT = 200
+SENTENCE_BREAKS = (". ", "; ", "! ", "? ", "。", "；", "！", "？")
 
 
 class SymbolRefLike(Protocol):
@@ -254,7 +255,7 @@ def _surroundings(doc: Document, ref: Reference | SymbolRefLike) -> tuple[str, s
 
 
 def _sentence_end(text: str) -> bool:
-    return any(mark in text for mark in (". ", "; ", "! ", "? "))
+    return any(mark in text for mark in SENTENCE_BREAKS)
 
 
 _OR_NAME = re.compile(r"^\s+or\s+([\w\-]+\.[A-Za-z]\w{0,9})\b")
@@ -284,5 +285,5 @@ def alternatives(doc: Document, ref: Reference, others: list[Reference]) -> list
 def _sentence_tail(text: str) -> str:
     """The part of `text` after its last sentence break, bounded to keep matching linear."""
     tail = text[-200:]
-    cut = max(tail.rfind(". "), tail.rfind("; "), tail.rfind("! "), tail.rfind("? "))
+    cut = max(tail.rfind(mark) for mark in SENTENCE_BREAKS)
     return tail[cut + 1 :] if cut >= 0 else tail

@@ -102,7 +102,7 @@ def tied_files(
     return Tie()
 
 
-_BREAK = ("|", ". ", "; ", "! ", "? ")
+_BREAK = ("|", ". ", "; ", "! ", "? ", "。", "；", "！", "？", "\\n")
 
 
 def _same_sentence(doc: Document, a: Position, b: Position) -> bool:
