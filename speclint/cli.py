@@ -197,3 +197,27 @@ def main(argv: list[str] | None = None) -> None:
         traceback.print_exc()
         raise SystemExit(EXIT_ERROR) from None
     raise SystemExit(EXIT_CLEAN)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("-f", "--format", "output_format", type=click.Choice(("text", "mermaid", "dot", "json")), default="text", show_default=True, help="text: tree, ready items and critical path; mermaid: a flowchart GitHub renders.")
+@click.option("--staged", is_flag=True, help="Read the index instead of the work tree.")
+@click.option("--head", "head", metavar="REF", help="Read commit REF instead of the work tree.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (atomically) instead of stdout.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
+def roadmap(paths: tuple[str, ...], output_format: str, staged: bool, head: str | None, output: Path | None, config_file: Path | None) -> None:
+    """Show the roadmap: phases and tasks with status, what is ready to start, the critical path."""
+    from importlib import import_module
+
+    from speclint import runner
+    from speclint.specs.roadmap import view
+
+    ctx = runner.open_context(runner.Request(cwd=Path.cwd(), paths=paths, staged=staged, head=head, config_file=config_file))
+    try:
+        shown = view.build(ctx.roadmap, ctx.checked_spec_paths)
+        _notices(ctx.notices)
+    finally:
+        ctx.snapshot.close()
+    render = import_module(f"speclint.reporters.roadmap_{output_format}").render
+    _emit(render(shown), output)

@@ -211,7 +211,7 @@ class CheckContext:
         from speclint.symbols.index import cache_salt
 
         store = open_cache(self.repo.git_dir, "symbols", enabled=self.use_cache, salt=cache_salt())
-        return SymbolIndex(self.snapshot, SymbolCache(store))
+        return SymbolIndex(self.snapshot, SymbolCache(store), GlobSet(self.config.exclude).match)
 
     @cached_property
     def symbol_resolutions(self) -> dict[SymbolRef, SymbolResolution]:

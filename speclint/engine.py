@@ -62,7 +62,22 @@ def run(
         rules=tuple(c.rule for c in rules),
         fail_on=ctx.config.fail_on,
         notices=tuple(ctx.notices),
+        roadmap_mermaid=_roadmap_graph(ctx, findings),
     )
+
+
+def _roadmap_graph(ctx: CheckContext, findings: list[Finding]) -> str:
+    """A mermaid graph of the roadmap items that roadmap findings are about, for the markdown report."""
+    about = [f for f in findings if f.rule.startswith("SD4")]
+    if not about or "roadmap" not in ctx.__dict__:
+        return ""
+    from speclint.reporters import roadmap_mermaid
+    from speclint.specs.roadmap import view
+
+    places = {(f.location.path, f.location.line) for f in about}
+    places |= {(r.path, r.line) for f in about for r in f.related}
+    focus = view.focus(ctx.roadmap, places)
+    return roadmap_mermaid.render(view.build(ctx.roadmap, sorted({path for path, _ in places}), focus=focus))
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

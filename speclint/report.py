@@ -17,6 +17,7 @@ class Report:
     fail_on: Severity = Severity.ERROR
     notices: tuple[str, ...] = ()
     version: str = __version__
+    roadmap_mermaid: str = ""  # the roadmap around roadmap findings, for the markdown report
 
     @property
     def failing(self) -> tuple[Finding, ...]:

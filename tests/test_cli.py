@@ -132,10 +132,10 @@ def test_baseline_accepts_known_findings_even_after_lines_move(repo: GitRepo) ->
     assert (written.code, written.err) == (0, "speclint: wrote 1 finding(s) to baseline.json\n")
     repo.write("specs/auth.md", "# Auth\n\nIntro moved things down.\n\n" + SPEC)
     assert run_cli(repo.root, "check", "--baseline", "baseline.json").code == 0
-    repo.write("specs/auth.md", SPEC + "- [x] Build `src/also_gone.py`\n")
+    repo.write("specs/auth.md", SPEC + "- [x] Wire `src/also_gone.py`\n")
     result = run_cli(repo.root, "check", "--baseline", "baseline.json")
     assert result.code == 1
-    assert result.out.startswith("specs/auth.md:5:13: SD101 `src/also_gone.py`")
+    assert result.out.startswith("specs/auth.md:5:12: SD101 `src/also_gone.py`")
 
 
 def test_inline_suppressions(repo: GitRepo) -> None:

@@ -36,13 +36,27 @@ def render_within(report: Report, limit: int) -> str:
     if not report.findings:
         return _document(summary, notices)
     rows = [row(f) for f in sorted(report.findings, key=lambda f: -f.severity)]
+    graph = _graph(report)
+    if _size(graph) > limit // 2:
+        graph = ""  # the findings matter more than the picture
     kept, omitted = rows, ""
-    if _size(_document(summary, TABLE_HEAD, notices, HINT)) + sum(map(_size, rows)) > limit:
+    if _size(_document(summary, TABLE_HEAD, notices, HINT, graph)) + sum(map(_size, rows)) > limit:
         # Budget for the note at its widest (every row left out), so the count cannot overflow it.
-        fixed = _size(_document(summary, TABLE_HEAD, _omitted(len(rows)), notices, HINT))
+        fixed = _size(_document(summary, TABLE_HEAD, _omitted(len(rows)), notices, HINT, graph))
         kept = _fit(rows, limit - fixed)
         omitted = _omitted(len(rows) - len(kept))
-    return _document(summary, TABLE_HEAD + "".join(kept), omitted, notices, HINT)
+    return _document(summary, TABLE_HEAD + "".join(kept), omitted, notices, HINT, graph)
+
+
+def _graph(report: Report) -> str:
+    """The roadmap around the roadmap findings, as a mermaid chart GitHub draws.
+
+    Labels in the chart hold no backticks (the mermaid reporter writes them as entities), so
+    nothing inside can close the fence.
+    """
+    if not report.roadmap_mermaid:
+        return ""
+    return f"### Roadmap\n\n```mermaid\n{report.roadmap_mermaid.rstrip()}\n```"
 
 
 def _document(*blocks: str) -> str:

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from speclint.rules import (
     broken_spec_link,
+    dangling_code_link,
+    dependency_cycle,
+    done_before_dependency,
+    done_missing_artifact,
+    duplicate_id,
     misplaced_symbol,
+    missing_acceptance,
     missing_file,
     missing_symbol,
     signature_mismatch,
     stale_body,
     stale_file,
     stale_signature,
+    unknown_dependency,
+    unknown_requirement,
+    untraced_requirement,
 )
 from speclint.rules.rule import Rule
 
@@ -23,6 +32,15 @@ RULES: tuple[Rule, ...] = (
     stale_signature.RULE,
     stale_body.RULE,
     stale_file.RULE,
+    unknown_dependency.RULE,
+    dependency_cycle.RULE,
+    done_before_dependency.RULE,
+    done_missing_artifact.RULE,
+    missing_acceptance.RULE,
+    duplicate_id.RULE,
+    unknown_requirement.RULE,
+    untraced_requirement.RULE,
+    dangling_code_link.RULE,
 )
 
 BY_KEY: dict[str, Rule] = {**{r.code: r for r in RULES}, **{r.name: r for r in RULES}}

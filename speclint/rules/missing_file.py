@@ -49,6 +49,7 @@ from speclint.resolve import HISTORY, MISSING, OUTSIDE
 from speclint.rules.rule import NoOptions, Rule
 from speclint.specs.markdown import Position
 from speclint.specs.references import FILE
+from speclint.specs.roadmap.artifacts import is_missing_artifact
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
@@ -61,6 +62,9 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     candidates = []
     for ref, res in ctx.resolutions.items():
         if ref.kind != FILE or res.status not in (MISSING, OUTSIDE):
+            continue
+        # A done task's own file that never existed is SD404 done-missing-artifact's finding.
+        if is_missing_artifact(ctx.specs[ref.spec].document, ref, res):
             continue
         # Git history saying the file was renamed or deleted outweighs "planned": that is drift.
         if res.how != HISTORY and (ref.planned or (ctx.feature_folder(ref.spec), res.path) in planned):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -37,6 +37,7 @@ class Definition:
 class SymbolIndex:
     snapshot: Snapshot
     cache: SymbolCache
+    excluded: Callable[[str], bool] = lambda path: False  # config `exclude`: not code either
     notices: list[str] = field(default_factory=list)
     _mentions: dict[str, set[str]] = field(default_factory=dict)
     _searched: set[str] = field(default_factory=set)
@@ -58,7 +59,7 @@ class SymbolIndex:
         )
         encoded = {w.encode("utf-8", "surrogateescape"): w for w in wanted}
         for path in sorted(candidates):
-            if path not in self.snapshot.entries:
+            if path not in self.snapshot.entries or self.excluded(path):
                 continue
             data = self.snapshot.read(path)
             if len(data) > MAX_SCAN_BYTES:

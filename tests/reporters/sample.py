@@ -101,6 +101,19 @@ FINDINGS = (
 )
 
 
+# What the engine puts in a report when roadmap rules found something; only markdown shows it.
+ROADMAP_MERMAID = """\
+flowchart TD
+  subgraph d0["ROADMAP.md"]
+    n0["Phase 1: Core"]:::inprogress
+    n1["Phase 2: API"]:::done
+  end
+  n0 --> n1
+  classDef done fill:#dafbe1,stroke:#1a7f37,color:#0d3017
+  classDef inprogress fill:#fff8c5,stroke:#9a6700,color:#3b2300
+"""
+
+
 def full_report() -> Report:
     return Report(
         findings=FINDINGS,
@@ -108,6 +121,7 @@ def full_report() -> Report:
         rules=RULES,
         notices=("history is shallow (depth 1): staleness rules (SD2xx) could not look back",),
         version="0.1.0",
+        roadmap_mermaid=ROADMAP_MERMAID,
     )
 
 

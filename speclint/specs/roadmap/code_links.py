@@ -1,0 +1,78 @@
+"""Links from code back to specs, written in comments: `# spec: specs/auth.md#mfa`, `// @spec FR-001`.
+
+Found with one `git grep` over the tracked files of the snapshot (markdown left out), so no
+source file is parsed; each matching line is then read with a stricter pattern. Only a
+comment marker directly before `spec:` or `@spec` counts, so an Elixir `@spec` typespec or a
+Kubernetes `spec:` key is not a link; and the marker must start the line or follow a space, so a
+`# spec:` quoted in a docstring is not one either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from speclint import git
+from speclint.specs.roadmap import ids
+
+if TYPE_CHECKING:
+    from speclint.context import CheckContext
+
+# POSIX ERE for git grep: a comment marker, then `@spec X` or `spec: X`.
+# The marker starts the line or follows a space, so `# spec:` quoted in prose or docs is not a comment.
+GREP = (
+    r"(^|[[:space:]])(#|//|/\*|\*|--|;|<!--)[[:space:]]*"
+    r"(@spec[[:space:]]+[^[:space:]]|spec:[[:space:]]*[^[:space:]])"
+)
+_LINK = re.compile(r"(?:^|(?<=\s))(?:#|//|/\*|\*|--|;|<!--)\s*(?:@spec\s+|spec:\s*)(?P<value>[^\s`'\"<>()\[\]{}]+)")
+_DOC = re.compile(r"(?P<path>[^#\s]+\.(?:md|mdx|markdown))(?:#(?P<anchor>[^\s]*))?$", re.I)
+_ID = re.compile(rf"(?:{ids.PREFIXED}|US-?\d+|{ids.TASK_T})")
+MARKDOWN = ("**/*.md", "**/*.mdx", "**/*.markdown", "*.md", "*.mdx", "*.markdown")
+
+
+@dataclass(frozen=True)
+class CodeLink:
+    """One link from a code comment: to a spec file (and anchor), or to a requirement id."""
+
+    path: str
+    line: int
+    column: int
+    end_column: int
+    text: str
+    target: str = ""  # the spec file, for a path link
+    anchor: str = ""
+    id: str = ""  # the requirement id, for an id link
+
+
+def scan(ctx: CheckContext) -> list[CodeLink]:
+    from speclint.snapshot import Source
+
+    snapshot = ctx.snapshot
+    lines = git.grep_lines(
+        ctx.repo.root,
+        GREP,
+        cached=snapshot.source is Source.INDEX,
+        commit=snapshot.commit if snapshot.source is Source.COMMIT else None,
+        exclude=(*MARKDOWN, *ctx.config.exclude),
+    )
+    links = []
+    for path, number, text in lines:
+        if path in snapshot.entries:
+            links.extend(parse_line(path, number, text))
+    return links
+
+
+def parse_line(path: str, number: int, text: str) -> list[CodeLink]:
+    links = []
+    for match in _LINK.finditer(text):
+        value = match.group("value").rstrip(".,;:*/-")
+        start = match.start("value")
+        column, end = start + 1, start + 1 + len(value)
+        doc = _DOC.match(value)
+        if doc:
+            anchor = doc.group("anchor") or ""
+            links.append(CodeLink(path, number, column, end, value, doc.group("path"), anchor))
+        elif _ID.fullmatch(value):
+            links.append(CodeLink(path, number, column, end, value, id=value))
+    return links
