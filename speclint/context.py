@@ -436,6 +436,9 @@ class CheckContext:
         from speclint.specs.roadmap import code_links, graph
         from speclint.specs.roadmap.parse import parse
 
-        return graph.build(
-            (parse(spec.document) for spec in self.specs.values()), code_links=lambda: code_links.scan(self)
-        )
+        def plans():  # type: ignore[no-untyped-def]
+            for path, spec in self.specs.items():
+                parsed = self._parsed(path)
+                yield parsed.plan if parsed is not None and parsed.plan is not None else parse(spec.document)
+
+        return graph.build(plans(), code_links=lambda: code_links.scan(self))

@@ -13,6 +13,7 @@ import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from speclint.cache import BlobCache, blob_id
 from speclint.specs import markdown, references, symbol_refs
@@ -21,6 +22,9 @@ from speclint.specs.markdown import Document
 from speclint.specs.references import Reference
 from speclint.specs.symbol_refs import SymbolRef
 
+if TYPE_CHECKING:
+    from speclint.specs.roadmap.model import DocPlan
+
 
 @dataclass(frozen=True)
 class ParsedSpec:
@@ -28,6 +32,7 @@ class ParsedSpec:
     references: tuple[Reference, ...]
     symbols: tuple[SymbolRef, ...]
     note: str = ""
+    plan: DocPlan | None = None  # phases, tasks and requirements, for the roadmap rules
 
 
 def parse(path: str, data: bytes, *, blob: str | None, cache: BlobCache) -> ParsedSpec:
@@ -44,8 +49,12 @@ def parse(path: str, data: bytes, *, blob: str | None, cache: BlobCache) -> Pars
     if decoded.text is None:
         result = ParsedSpec(None, (), (), decoded.note)
     else:
+        from speclint.specs.roadmap.parse import parse as plan_of
+
         doc = markdown.parse(path, decoded.text)
-        result = ParsedSpec(doc, tuple(references.extract(doc)), tuple(symbol_refs.extract(doc)), decoded.note)
+        result = ParsedSpec(
+            doc, tuple(references.extract(doc)), tuple(symbol_refs.extract(doc)), decoded.note, plan_of(doc)
+        )
     cache.put(key, "spec", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return result
 
@@ -54,6 +63,6 @@ def parse(path: str, data: bytes, *, blob: str | None, cache: BlobCache) -> Pars
 def code_salt() -> str:
     """Changes whenever the code that parses specs changes, so stale entries are never used."""
     digest = hashlib.sha1()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    for module in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
