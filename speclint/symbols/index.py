@@ -137,6 +137,6 @@ def cache_salt() -> str:
     digest = hashlib.sha1(str(EXTRACTOR_VERSION).encode())
     digest.update(resources.files("speclint.symbols").joinpath("extract.py").read_bytes())
     for language in languages.LANGUAGES:
-        text = resources.files("speclint.symbols.queries").joinpath(f"{language.name}.scm").read_bytes()
+        text = resources.files("speclint.symbols.queries").joinpath(language.query_file).read_bytes()
         digest.update(language.name.encode() + b"\0" + text)
     return digest.hexdigest()[:16]

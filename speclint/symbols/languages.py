@@ -24,19 +24,24 @@ class Language:
     module: str  # the grammar wheel's import name
     function: str = "language"  # the function in it that returns the grammar
     separator: str = "."  # how the language itself writes Type<sep>member
+    queries: str = ""  # the .scm file, when another language's fits (TSX reads TypeScript's)
+
+    @property
+    def query_file(self) -> str:
+        return f"{self.queries or self.name}.scm"
 
     def grammar(self) -> Grammar:
         return _grammar(self.module, self.function)
 
     def query(self) -> Query:
-        return _query(self.name, self.module, self.function)
+        return _query(self.query_file, self.module, self.function)
 
 
 LANGUAGES: tuple[Language, ...] = (
     Language("python", (".py", ".pyi"), "tree_sitter_python"),
     Language("javascript", (".js", ".jsx", ".mjs", ".cjs"), "tree_sitter_javascript"),
     Language("typescript", (".ts", ".mts", ".cts"), "tree_sitter_typescript", "language_typescript"),
-    Language("tsx", (".tsx",), "tree_sitter_typescript", "language_tsx"),
+    Language("tsx", (".tsx",), "tree_sitter_typescript", "language_tsx", queries="typescript"),
     Language("go", (".go",), "tree_sitter_go"),
     Language("rust", (".rs",), "tree_sitter_rust", separator="::"),
     Language("java", (".java",), "tree_sitter_java"),
@@ -74,5 +79,5 @@ def _grammar(module: str, function: str) -> Grammar:
 def _query(name: str, module: str, function: str) -> Query:
     from tree_sitter import Query
 
-    source = resources.files("speclint.symbols.queries").joinpath(f"{name}.scm").read_text("utf-8")
+    source = resources.files("speclint.symbols.queries").joinpath(name).read_text("utf-8")
     return Query(_grammar(module, function), source)
