@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from speclint import __version__
-from speclint.errors import SpeclintError, UsageError
+from speclint.errors import SpeclintError
 from speclint.findings import SEVERITY_NAMES, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -27,7 +27,6 @@ from speclint.specs.parsed import ParsedSpec
 from speclint.specs.parsed import code_salt as spec_code_salt
 from speclint.specs.parsed import parse as parse_spec
 from speclint.specs.markdown import Document
-from speclint.specs import symbol_refs
 from speclint.specs.references import FILE, SPEC_LINK, Reference
 from speclint.specs.symbol_refs import SymbolRef
 from speclint.symbols.index import SymbolIndex
