@@ -339,7 +339,8 @@ class CheckContext:
             result = memory.recall(
                 hashlib.sha1(key.encode()).hexdigest(),
                 lambda: drift.symbol_drift(
-                    ref, definition, history, self.symbol_index.symbols_of_blob, now, entry.blob if entry else None
+                    ref, definition, history, self.symbol_index.symbols_of_blob, now, entry.blob if entry else None,
+                    changed_now=definition.path in self._uncommitted,
                 ),
                 ref,
                 definition,

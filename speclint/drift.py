@@ -50,12 +50,15 @@ def symbol_drift(
     tables: Tables,
     now: list[Symbol],
     head_blob: str | None,
+    changed_now: bool = True,
 ) -> SymbolDrift | None:
     baseline = history.baseline(ref.spec)
     if baseline is None:
         return None
     versions = history.versions(definition.path, baseline)
     if not versions:
+        if not changed_now:
+            return None  # untouched since the baseline: nothing can have drifted
         versions = [Version(None, head_blob)]
     states: list[tuple[Commit | None, Symbol | None]] = []
     for version in versions:

@@ -43,6 +43,7 @@ class SymbolIndex:
     _searched: set[str] = field(default_factory=set)
     _symbols: dict[str, list[Symbol]] = field(default_factory=dict)
     _reader: git.BlobReader | None = None
+    _by_blob: dict[str, list[Symbol]] = field(default_factory=dict)
 
     def search(self, names: Iterable[str]) -> None:
         """Find, in one `git grep`, the code files that mention each of `names`."""
@@ -89,11 +90,11 @@ class SymbolIndex:
             return []
         entry = self.snapshot.entries[path]
         blob = entry.blob if self.snapshot.source is not Source.WORKTREE else blob_id(data)
-        cached = self.cache.get(blob, language.name)
-        if cached is not None:
-            return cached
-        symbols = extract(language, data)
-        self.cache.put(blob, language.name, symbols)
+        symbols = self._by_blob.get(blob) or self.cache.get(blob, language.name)
+        if symbols is None:
+            symbols = extract(language, data)
+            self.cache.put(blob, language.name, symbols)
+        self._by_blob[blob] = symbols  # history often asks for this same content again
         return symbols
 
     def symbols_of_blob(self, blob: str, path: str) -> list[Symbol] | None:
@@ -101,8 +102,9 @@ class SymbolIndex:
         language = languages.for_path(path)
         if language is None:
             return None
-        cached = self.cache.get(blob, language.name)
+        cached = self._by_blob.get(blob) or self.cache.get(blob, language.name)
         if cached is not None:
+            self._by_blob[blob] = cached
             return cached
         if self._reader is None:
             self._reader = git.BlobReader(self.snapshot.root)
@@ -111,6 +113,7 @@ class SymbolIndex:
             return None
         symbols = extract(language, data)
         self.cache.put(blob, language.name, symbols)
+        self._by_blob[blob] = symbols
         return symbols
 
     def close(self) -> None:
