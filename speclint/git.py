@@ -344,6 +344,9 @@ def grep_files(
     return {p.removeprefix(prefix) for p in _split_z(out)}
 
 
+MAX_HISTORY_WORDS = 1000  # names asked of history per run; more are left unconfirmed
+
+
 @dataclass(frozen=True)
 class Removal:
     """A commit whose diff removed a line mentioning a word: where a definition may have gone."""
@@ -360,18 +363,28 @@ def word_removals(
     """For each word, the newest commits (up to `per_word`) whose diffs removed a line with it."""
     import re
 
-    wanted = sorted({w for w in words if w})
+    wanted = sorted({w for w in words if w})[:MAX_HISTORY_WORDS]
     if not wanted or not has_commits(root):
         return {}
-    pattern = "|".join(re.escape(w).replace("\\$", "[$]") for w in wanted)
-    out = run(
-        root, "log", f"--max-count={max_commits}", "-p", "-U0", "--no-color", "--no-ext-diff",
-        "--format=%x01%h%x00%s", f"-G({pattern})", rev, "--", ".",
-        *(f":(exclude,glob){g}" for g in ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt")),
-        check=False,
-    )
-    finder = re.compile(r"(?<![\w$])(" + "|".join(re.escape(w) for w in wanted) + r")(?![\w$])")
     found: dict[str, list[Removal]] = {}
+    # A few hundred names per pass keep the command line and git's regex small.
+    for start in range(0, len(wanted), 200):
+        chunk = wanted[start : start + 200]
+        pattern = "|".join(re.escape(w).replace("\\$", "[$]") for w in chunk)
+        out = run(
+            root, "log", f"--max-count={max_commits}", "-p", "-U0", "--no-color", "--no-ext-diff",
+            "--format=%x01%h%x00%s", f"-G({pattern})", rev, "--", ".",
+            *(f":(exclude,glob){g}" for g in ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt")),
+            check=False,
+        )
+        _scan_removals(out, chunk, per_word, found)
+    return found
+
+
+def _scan_removals(out: bytes, wanted: list[str], per_word: int, found: dict[str, list[Removal]]) -> None:
+    import re
+
+    finder = re.compile(r"(?<![\w$])(" + "|".join(re.escape(w) for w in wanted) + r")(?![\w$])")
     commit = subject = ""
     old_path: str | None = None
     new_path: str | None = None
@@ -391,7 +404,6 @@ def word_removals(
                 entry = Removal(commit, subject, old_path, new_path)
                 if len(removals) < per_word and entry not in removals:
                     removals.append(entry)
-    return found
 
 
 def grep_lines(
