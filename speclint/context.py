@@ -261,7 +261,13 @@ class CheckContext:
         """Names defined nowhere now are this repo's (so missing) when git saw them defined here."""
         from speclint.symbols import resolve as symbols
 
-        pending = [r for r, res in results.items() if res.status == symbols.MISSING or res.why == symbols.NEVER_DEFINED]
+        # A name the code still mentions was renamed all the same when git saw its definition go
+        # (callers not updated yet, or only the definition renamed): history decides.
+        pending = [
+            r
+            for r, res in results.items()
+            if res.status == symbols.MISSING or res.why in (symbols.NEVER_DEFINED, symbols.MENTIONED_ONLY)
+        ]
         if not pending:
             return
         names = sorted({r.name for r in pending})

@@ -32,6 +32,7 @@ EXTERNAL = "external"
 UNKNOWN = "unknown"
 PLANNED = "planned"
 NEVER_DEFINED = "not defined in this repository now (external, or not built yet)"
+MENTIONED_ONLY = "mentioned in the code but not defined there (imported, inherited or a field)"
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def resolve(ref: SymbolRef, tie: Tie, index: SymbolIndex, module_names: frozense
             return SymbolResolution(MISPLACED, "defined, but not in the file the spec ties it to", tuple(defs), tied)
         return SymbolResolution(FOUND, "defined in this repository", tuple(defs), tied)
     if index.mentions(ref.name):
-        return SymbolResolution(UNKNOWN, "mentioned in the code but not defined there (imported, inherited or a field)", tied=tied)
+        return SymbolResolution(UNKNOWN, MENTIONED_ONLY, tied=tied)
     if ref.qualifiers and index.defines_container(ref.qualifiers[-1]):
         return SymbolResolution(MISSING, f"`{ref.qualifiers[-1]}` is defined here without this member", tied=tied)
     if tie.firm and ref.args is not None and ref.done:
