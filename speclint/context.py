@@ -266,7 +266,8 @@ class CheckContext:
         pending = [
             r
             for r, res in results.items()
-            if res.status == symbols.MISSING or res.why in (symbols.NEVER_DEFINED, symbols.MENTIONED_ONLY)
+            if res.status in (symbols.MISSING, symbols.PLANNED)
+            or res.why in (symbols.NEVER_DEFINED, symbols.MENTIONED_ONLY, symbols.MODULE_NAME)
         ]
         if not pending:
             return
@@ -275,13 +276,16 @@ class CheckContext:
         for name, found in git.word_removals(self.repo.root, names, self.snapshot.commit or "HEAD").items():
             removals.setdefault(name, []).extend(found)
         reader = git.BlobReader(self.repo.root)
+        memo: dict = {}
         try:
             for ref in pending:
                 res = results[ref]
-                fix = symbols.find_fix(ref, res, self.symbol_index, removals, reader, self.snapshot)
+                fix = symbols.find_fix(ref, res, self.symbol_index, removals, reader, self.snapshot, memo)
                 if res.status == symbols.MISSING:
                     results[ref] = symbols.SymbolResolution(res.status, res.why, res.definitions, res.tied, fix)
                 elif fix is not None and fix.from_history:
+                    if res.status == symbols.PLANNED and self.symbol_index.definitions(ref.name):
+                        continue  # planned work on something that exists (maybe moved): not drift
                     results[ref] = symbols.SymbolResolution(symbols.MISSING, "defined here before, per git history", (), res.tied, fix)
         finally:
             reader.close()

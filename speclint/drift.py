@@ -22,6 +22,7 @@ from speclint.symbols.index import Definition
 
 UNCOMMITTED = Commit("", "uncommitted changes", -1)
 NO_SIGNATURE = frozenset({"variable", "field", "const"})
+PROSE = (".md", ".mdx", ".markdown", ".rst", ".txt", ".adoc")  # documents, not code, go stale on their own
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def file_drift(ref: Reference, path: str, history: History, uncommitted: bool) -
     Source files with a grammar are judged symbol by symbol instead (SD201, SD202): a module
     changes all the time without its spec going stale.
     """
-    if languages.for_path(path) is not None:
+    if languages.for_path(path) is not None or path.lower().endswith(PROSE):
         return None
     baseline = history.baseline(ref.spec)
     if baseline is None:

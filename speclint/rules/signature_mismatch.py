@@ -14,11 +14,15 @@ when the code says `def validateCode(user_id, code, now):`
 
     specs/mfa.md:1:14: SD104 `validateCode(userId, code)` does not match the definition `validateCode(user_id, code, now)` at src/auth/mfa.py:12: 2 parameters written, 3 required
 
-Compared: parameter names (case and `_` ignored, so `userId` matches `user_id`) and count.
-Ignored: `self`, `cls`, `this` and receivers, types, default values; parameters with defaults may
-be left out; variadic parameters take any number. `f()` with empty parentheses means "a function",
-never "no parameters". Arguments that are literals (`f("x", 3)`) are not compared. With several
-definitions (overloads), one that matches is enough.
+Compared: the count (too few required parameters, or more than the definition takes), and the
+names when a list of two or more shares no name with the definition at all. Names match up to
+case, `_` and abbreviation (`userId`/`user_id`, `nid`/`node_id`, `timer`/`timerId`): specs often
+write a call with their own argument names, and a change to a list the spec once matched is
+SD201 stale-signature's to report. Ignored: `self`, `cls`, `this` and receivers, types, default
+values; parameters with defaults may be left out; variadic parameters take any number; a single
+parameter named (`f(threshold)`) points at that parameter. `f()` with empty parentheses means
+"a function", never "no parameters". Arguments that are literals or constants (`f("x", 3)`,
+`f(MAX)`) are not compared. With several definitions (overloads), one that matches is enough.
 
 ## How to fix
 Update the spec's parameter list to the code's, or the code to the spec's.
@@ -79,13 +83,13 @@ def disagreement(args: tuple[str, ...], params: tuple[Param, ...]) -> str | None
         return f"{len(args)} parameter{'s' if len(args) != 1 else ''} written, {len(required)} required"
     if len(args) > len(params) and not variadic:
         return f"{len(args)} parameters written, the definition takes {len(params)}"
-    for written, param in zip(args, params):
-        if param.variadic:
-            break
-        if not _named(param.name):
-            continue  # `{ from, to }`, `_`, an unnamed `int`: any name the spec writes fits
-        if not any(_same(word, param.name) for word in written.split()):
-            return f"`{written.split()[0]}` is written where the definition has `{param.name}`"
+    # Names alone are weak evidence (specs write calls with their own argument names), so they
+    # count only when a longer list shares no name with the definition at all. Changes to a
+    # list the spec once matched are SD201's to report.
+    comparable = [(a, p) for a, p in zip(args, params) if not p.variadic and _named(p.name)]
+    if len(comparable) >= 2 and not any(any(_same(w, n) for w in a.split() for n in names) for a, _ in comparable):
+        written, param = comparable[0]
+        return f"`{written.split()[0]}` is written where the definition has `{param.name}`, and no other name matches"
     return None
 
 
@@ -98,13 +102,21 @@ def _prefix(args: tuple[str, ...], names: list[str]) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    """The same name up to case, `_` and a qualifying prefix or suffix (`timer`/`timerId`)."""
+    """The same name up to case, `_` and abbreviation: `timer`/`timerId`, `nid`/`node_id`,
+    `ec2_id`/`ec2_instance_id`, `new_id`/`id`. Different names (`candles`/`df`) stay different."""
     x = a.replace("_", "").lower().lstrip("$")
     y = b.replace("_", "").lower().lstrip("$")
     if x == y:
         return True
     short, long = sorted((x, y), key=len)
-    return len(short) >= 3 and (long.startswith(short) or long.endswith(short))
+    if len(short) >= 2 and (long.startswith(short) or long.endswith(short)):
+        return True
+    return short[:1] == long[:1] and _subsequence(short, long)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 RULE = Rule("SD104", "signature-mismatch", Severity.WARNING, check=check, doc=__doc__ or "")

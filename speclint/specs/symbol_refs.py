@@ -149,11 +149,18 @@ def _arguments(raw: str) -> tuple[tuple[str, ...], bool]:
     comparable = True
     for part in _split_top(raw):
         part = part.strip()
-        if not part or part in ("...", "…") or _LITERAL_ARG.match(part):
+        if not part or part in ("...", "…") or _LITERAL_ARG.match(part) or (part.isupper() and len(part) > 1):
             comparable = False
             continue
         part = part.lstrip("*&.").strip()
         part = re.split(r"\s*=\s*", part, maxsplit=1)[0]
+        if "::" in part or "<" in part:
+            # `std::size_t count`, `Vec<u8> bytes`: a typed parameter; the name is the last word.
+            words = part.replace("&", " ").replace("*", " ").split()
+            if len(words) < 2 or not words[-1].isidentifier():
+                comparable = False
+                continue
+            part = words[-1]
         if ":" in part:
             candidate = part.split(":", 1)[0].strip()
         else:

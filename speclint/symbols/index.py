@@ -22,6 +22,7 @@ from speclint.symbols.extract import EXTRACTOR_VERSION, Symbol, extract
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 MAX_SCAN_BYTES = 8 * 1024 * 1024
+CLOSED_TYPES = frozenset({"class", "struct", "interface", "enum", "trait", "record", "object"})
 _IDENTIFIER = re.compile(rb"[A-Za-z_$][\w$]*")
 # Prose and data formats are not code: a name found only there is not "in the code".
 NOT_CODE = ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt", "**/*.adoc")
@@ -44,6 +45,7 @@ class SymbolIndex:
     _symbols: dict[str, list[Symbol]] = field(default_factory=dict)
     _reader: git.BlobReader | None = None
     _by_blob: dict[str, list[Symbol]] = field(default_factory=dict)
+    _definitions: dict[str, list[Definition]] = field(default_factory=dict)
 
     def search(self, names: Iterable[str]) -> None:
         """Find, in one `git grep`, the code files that mention each of `names`."""
@@ -116,6 +118,16 @@ class SymbolIndex:
         self._by_blob[blob] = symbols
         return symbols
 
+    def symbols_of_content(self, data: bytes, language: languages.Language) -> list[Symbol]:
+        """Definitions in some content of a file, through the caches (history reads it often)."""
+        blob = blob_id(data)
+        symbols = self._by_blob.get(blob) or self.cache.get(blob, language.name)
+        if symbols is None:
+            symbols = extract(language, data) if len(data) <= MAX_SOURCE_BYTES else []
+            self.cache.put(blob, language.name, symbols)
+        self._by_blob[blob] = symbols
+        return symbols
+
     def close(self) -> None:
         if self._reader is not None:
             self._reader.close()
@@ -123,16 +135,23 @@ class SymbolIndex:
 
     def definitions(self, name: str) -> list[Definition]:
         """Every definition named `name` in the files that mention it."""
+        if name in self._definitions:
+            return self._definitions[name]
         found = []
         for path in sorted(self.mentions(name)):
             for symbol in self.symbols_in(path) or ():
                 if symbol.name == name:
                     found.append(Definition(path, symbol))
+        self._definitions[name] = found
         return found
 
-    def defines_container(self, name: str) -> bool:
-        """Is `name` a class, struct, module or similar defined in this repository?"""
-        return any(d.symbol.kind not in ("function", "variable", "field", "const") for d in self.definitions(name))
+    def defines_type(self, name: str) -> bool:
+        """Is `name` a class, struct, interface, enum or trait defined here: a closed set of members?
+
+        Namespaces and modules are open (code anywhere, even another library's, adds to
+        `folly::` or `detail::`), so a member missing from one proves nothing.
+        """
+        return any(d.symbol.kind in CLOSED_TYPES for d in self.definitions(name))
 
 
 def cache_salt() -> str:

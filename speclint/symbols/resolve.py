@@ -33,6 +33,7 @@ UNKNOWN = "unknown"
 PLANNED = "planned"
 NEVER_DEFINED = "not defined in this repository now (external, or not built yet)"
 MENTIONED_ONLY = "mentioned in the code but not defined there (imported, inherited or a field)"
+MODULE_NAME = "a module or file of this repository"
 
 
 @dataclass(frozen=True)
@@ -144,14 +145,20 @@ def resolve(ref: SymbolRef, tie: Tie, index: SymbolIndex, module_names: frozense
     if ref.qualifiers and not defs and not _ours(ref.qualifiers[0], index, module_names):
         return SymbolResolution(EXTERNAL, f"`{ref.qualifiers[0]}` is not a module, file or type of this repository")
     if not ref.qualifiers and not defs and ref.name in module_names:
-        return SymbolResolution(FOUND, "a module or file of this repository")
+        return SymbolResolution(FOUND, MODULE_NAME)
     if defs:
-        if tie.firm and not any(d.path in tied for d in defs) and not (index.mentions(ref.name) & set(tied)):
+        spread = len({d.path for d in defs})
+        if (
+            tie.firm
+            and spread <= 3  # a name defined all over (`executor_type`) is no one file's
+            and not any(d.path in tied for d in defs)
+            and not (index.mentions(ref.name) & set(tied))
+        ):
             return SymbolResolution(MISPLACED, "defined, but not in the file the spec ties it to", tuple(defs), tied)
         return SymbolResolution(FOUND, "defined in this repository", tuple(defs), tied)
     if index.mentions(ref.name):
         return SymbolResolution(UNKNOWN, MENTIONED_ONLY, tied=tied)
-    if ref.qualifiers and index.defines_container(ref.qualifiers[-1]):
+    if ref.qualifiers and index.defines_type(ref.qualifiers[-1]):
         return SymbolResolution(MISSING, f"`{ref.qualifiers[-1]}` is defined here without this member", tied=tied)
     if tie.firm and ref.args is not None and ref.done:
         # A call form in the item that names the file: the spec says this function lives there.
@@ -195,23 +202,18 @@ def find_fix(
     removals: dict[str, list[git.Removal]],
     reader: git.BlobReader,
     snapshot: Snapshot,
+    memo: dict[tuple[str, git.Removal], Fix | None],
 ) -> Fix | None:
-    """A rename from history (or from the uncommitted change), else a close match nearby."""
+    """A rename from history (or from the uncommitted change), else a close match nearby.
+
+    `memo` holds one answer per name and change for the run: many references share a name.
+    """
     for removal in removals.get(ref.name, ()):
-        language = languages.for_path(removal.old_path)
-        if language is None:
-            continue
-        if removal.commit:
-            before = reader.read_optional(f"{removal.commit}^:{removal.old_path}")
-            after = reader.read_optional(f"{removal.commit}:{removal.new_path}") if removal.new_path else None
-            where = removal.commit
-        else:
-            before = reader.read_optional(f"HEAD:{removal.old_path}")
-            after = snapshot.read(removal.new_path) if removal.new_path in snapshot.entries else None
-            where = "the uncommitted changes"
-        fix = _rename_in(ref.name, language, before, after, where, removal.new_path or removal.old_path)
-        if fix is not None:
-            return fix
+        key = (ref.name, removal)
+        if key not in memo:
+            memo[key] = _rename_from(ref.name, removal, reader, snapshot, index)
+        if memo[key] is not None:
+            return memo[key]
     pool: list[Definition] = []
     for path in resolution.tied:
         pool += [Definition(path, s) for s in index.symbols_in(path) or ()]
@@ -233,16 +235,39 @@ def find_fix(
     )
 
 
+def _rename_from(
+    name: str, removal: git.Removal, reader: git.BlobReader, snapshot: Snapshot, index: SymbolIndex
+) -> Fix | None:
+    language = languages.for_path(removal.old_path)
+    if language is None:
+        return None
+    if removal.commit:
+        before = reader.read_optional(f"{removal.commit}^:{removal.old_path}")
+        after = reader.read_optional(f"{removal.commit}:{removal.new_path}") if removal.new_path else None
+        where = removal.commit
+    else:
+        before = reader.read_optional(f"HEAD:{removal.old_path}")
+        after = snapshot.read(removal.new_path) if removal.new_path in snapshot.entries else None
+        where = "the uncommitted changes"
+    return _rename_in(name, language, before, after, where, removal.new_path or removal.old_path, index)
+
+
 def _rename_in(
-    name: str, language: languages.Language, before_data: bytes | None, after_data: bytes | None, where: str, path: str
+    name: str,
+    language: languages.Language,
+    before_data: bytes | None,
+    after_data: bytes | None,
+    where: str,
+    path: str,
+    index: SymbolIndex,
 ) -> Fix | None:
     if before_data is None:
         return None
-    before = extract(language, before_data)
+    before = index.symbols_of_content(before_data, language)
     old = next((s for s in before if s.name == name), None)
     if old is None:
         return None  # that change removed a use of the name, not its definition
-    after = extract(language, after_data) if after_data is not None else []
+    after = index.symbols_of_content(after_data, language) if after_data is not None else []
     if any(s.name == name for s in after):
         return None  # still defined there: this change did not remove it
     new = _successor(old, before, after)

@@ -30,7 +30,7 @@ def test_call_forms_against_definitions(repo: GitRepo) -> None:
                 "- [x] `validate_code(userId, code, now)` and `hash_password(password)` in `src/auth.py`\n"
                 "- [x] `hash_password(password, salt, a, b)`, `Store.put(key)`, `Store.put()`, `validate_code(1, 2)`\n"
                 "- [x] `validate_code(user_id, code)` in `src/auth.py`\n"
-                "- [x] `Store.put(name, value)`\n"
+                "- [x] `Store.put(name, data)` and `Store.put(name, value)`\n"
             ),
         }
     )
@@ -39,8 +39,8 @@ def test_call_forms_against_definitions(repo: GitRepo) -> None:
     assert [f.message for f in report.findings] == [
         "`validate_code(user_id, code)` does not match the definition `validate_code(user_id, code, now)` "
         "at src/auth.py:1: 2 parameters written, 3 required",
-        "`Store.put(name, value)` does not match the definition `put(key, value)` at src/auth.py:10: "
-        "`name` is written where the definition has `key`",
+        "`Store.put(name, data)` does not match the definition `put(key, value)` at src/auth.py:10: "
+        "`name` is written where the definition has `key`, and no other name matches",
     ]
 
 
