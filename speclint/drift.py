@@ -23,6 +23,12 @@ from speclint.symbols.index import Definition
 UNCOMMITTED = Commit("", "uncommitted changes", -1)
 NO_SIGNATURE = frozenset({"variable", "field", "const"})
 PROSE = (".md", ".mdx", ".markdown", ".rst", ".txt", ".adoc")  # documents, not code, go stale on their own
+# Dependency manifests and lock files change with every upgrade, whatever a spec says of them.
+MANIFESTS = frozenset(
+    """package.json package-lock.json yarn.lock pnpm-lock.yaml npm-shrinkwrap.json poetry.lock
+    pipfile.lock uv.lock cargo.lock go.sum go.mod gemfile.lock composer.lock composer.json
+    requirements.txt pyproject.toml cargo.toml pom.xml build.gradle build.gradle.kts""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -163,7 +169,8 @@ def file_drift(ref: Reference, path: str, history: History, uncommitted: bool) -
     Source files with a grammar are judged symbol by symbol instead (SD201, SD202): a module
     changes all the time without its spec going stale.
     """
-    if languages.for_path(path) is not None or path.lower().endswith(PROSE):
+    name = path.rsplit("/", 1)[-1].lower()
+    if languages.for_path(path) is not None or name.endswith(PROSE) or name in MANIFESTS:
         return None
     baseline = history.baseline(ref.spec)
     if baseline is None:

@@ -345,6 +345,7 @@ def grep_files(
 
 
 MAX_HISTORY_WORDS = 1000  # names asked of history per run; more are left unconfirmed
+RECENT_COMMITS = 2000  # how far back a removed definition is looked for
 
 
 @dataclass(frozen=True)
@@ -367,13 +368,16 @@ def word_removals(
     if not wanted or not has_commits(root):
         return {}
     found: dict[str, list[Removal]] = {}
+    # Only recent history: -G diffs every commit it walks, and old removals were news long ago.
+    boundary = run(root, "rev-list", "--max-count=1", f"--skip={RECENT_COMMITS}", rev, check=False).strip()
+    span = f"{boundary.decode()}..{rev}" if boundary else rev
     # A few hundred names per pass keep the command line and git's regex small.
     for start in range(0, len(wanted), 200):
         chunk = wanted[start : start + 200]
         pattern = "|".join(re.escape(w).replace("\\$", "[$]") for w in chunk)
         out = run(
             root, "log", f"--max-count={max_commits}", "-p", "-U0", "--no-color", "--no-ext-diff",
-            "--format=%x01%h%x00%s", f"-G({pattern})", rev, "--", ".",
+            "--format=%x01%h%x00%s", f"-G({pattern})", span, "--", ".",
             *(f":(exclude,glob){g}" for g in ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt")),
             check=False,
         )

@@ -150,10 +150,11 @@ class Resolver:
         if candidate.anchored:
             # `/x` usually means the repo root, but spec authors also use it for the feature folder.
             order = [(path, "from the repository root")]
+            # Doc sites (docsify, mkdocs) root links at their docs folder: try every enclosing one.
             folder = spec_dir
             while folder:
-                order.append((posixpath.join(folder, path), "relative to the spec's folder"))
-                folder = posixpath.dirname(folder) if folder.count("/") > 1 else ""
+                order.append((posixpath.join(folder, path), "relative to an enclosing folder of the spec"))
+                folder = posixpath.dirname(folder)
             return order
         relative = posixpath.normpath(posixpath.join(spec_dir, path))
         rooted = posixpath.normpath(path)
