@@ -8,6 +8,7 @@ and sorted.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Collection, Sequence
 
 from speclint.context import CheckContext
@@ -45,7 +46,7 @@ def run(
             continue
         key = fingerprint_key(finding.rule, finding.location.path, finding.target, finding.message)
         occurrences[key] += 1
-        stamped = _with_fingerprint(finding, fingerprint(key, occurrences[key]))
+        stamped = replace(finding, fingerprint=fingerprint(key, occurrences[key]))
         if stamped.fingerprint in baseline:
             continue
         findings.append(stamped)
@@ -96,16 +97,3 @@ def _suppressed(ctx: CheckContext, finding: Finding) -> bool:
     if spec is None:
         return False
     return spec.suppressions.suppresses(finding.rule, finding.name, finding.location.line)
-
-
-def _with_fingerprint(finding: Finding, value: str) -> Finding:
-    return Finding(
-        rule=finding.rule,
-        name=finding.name,
-        severity=finding.severity,
-        location=finding.location,
-        message=finding.message,
-        target=finding.target,
-        related=finding.related,
-        fingerprint=value,
-    )
