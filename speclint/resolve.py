@@ -65,10 +65,6 @@ class Resolver:
             index[path.rsplit("/", 1)[-1]].append(path)
         return index
 
-    @cached_property
-    def dir_names(self) -> frozenset[str]:
-        return frozenset(d.rsplit("/", 1)[-1] for d in self.snapshot.directories)
-
     def learn_history(self, paths: list[str], names: list[str] = ()) -> None:  # type: ignore[assignment]
         """Ask git, in one batch, what happened to paths (and file names) not asked about yet."""
         new_paths = [p for p in paths if p not in self._asked]

@@ -63,16 +63,6 @@ class Link:
 
 
 @dataclass(frozen=True)
-class TextRun:
-    """Plain text between spans, stripped; (line, column) is where its first character is."""
-
-    text: str
-    line: int
-    column: int
-    block: int
-
-
-@dataclass(frozen=True)
 class Heading:
     level: int
     text: str
@@ -98,7 +88,6 @@ class Document:
     headings: list[Heading] = field(default_factory=list)
     code_spans: list[CodeSpan] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
-    texts: list[TextRun] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     anchors: frozenset[str] = frozenset()
     code_lines: frozenset[int] = frozenset()  # 1-based lines inside fenced or indented code
@@ -230,9 +219,8 @@ class _Builder:
                         Link(raw or target, label, span, owner, is_image=child.type == "image")
                     )
             elif child.type == "text" and child.content.strip():
-                start = locate.text(child.content)
-                if start:
-                    self.doc.texts.append(TextRun(child.content.strip(), start[0], start[1], owner))
+                # Moving past plain text keeps `[` in it from being taken for the next link.
+                locate.text(child.content)
         if block.kind == "heading":
             plain = _plain_text(tok.children or [])
             self.doc.headings.append(

@@ -22,7 +22,7 @@ from speclint.specs.markdown import Block, Document, Position
 from speclint.specs.references import FILE, Reference
 from speclint.specs.symbol_refs import SymbolRef
 from speclint.symbols import languages
-from speclint.symbols.extract import Symbol, extract
+from speclint.symbols.extract import Symbol
 from speclint.symbols.index import _IDENTIFIER, NOT_CODE, Definition, SymbolIndex
 
 FOUND = "found"
