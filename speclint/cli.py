@@ -68,8 +68,13 @@ _FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "markdown")
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--staged", is_flag=True, help="Check the index (what the next commit holds) instead of the work tree.")
-@click.option("--head", "head", metavar="REF", help="Check the tree of commit REF instead of the work tree.")
+@click.option("--staged", is_flag=True, help="Check the staged changes (index against HEAD): only the drift they introduce, plus SD301.")
+@click.option("--base", metavar="REF", help="Check the change set REF..HEAD (or REF..--head), as a pull request: only the drift it introduces, plus SD301.")
+@click.option("--head", "head", metavar="REF", help="With --base: the end of the change set. Alone: check the tree of commit REF instead of the work tree.")
+@click.option("--commits", metavar="A..B", help="Check the change set of a commit range, like --base A --head B.")
+@click.option("--pre-push", is_flag=True, help="Check the commits being pushed (PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF); a full check when there is no remote side yet.")
+@click.option("--commit-msg-file", type=click.Path(dir_okay=False, path_type=Path), help="With --staged: the message of the commit being made; a `Spec-Impact: none` trailer waives SD301.")
+@click.option("--all", "all_findings", is_flag=True, help="In a change set, report every finding on the new snapshot, not only new ones.")
 @click.option("-f", "--format", "output_format", type=click.Choice(_FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules: codes, prefixes (SD1) or names, comma-separated. Replaces the config's select.")
@@ -84,7 +89,12 @@ _FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "markdown")
 def check(
     paths: tuple[str, ...],
     staged: bool,
+    base: str | None,
     head: str | None,
+    commits: str | None,
+    pre_push: bool,
+    commit_msg_file: Path | None,
+    all_findings: bool,
     output_format: str,
     output: Path | None,
     select: tuple[str, ...],
@@ -113,6 +123,11 @@ def check(
         # A new baseline records every current finding, accepted before or not.
         baseline=None if write_baseline is not None else baseline,
         use_cache=not no_cache,
+        base=base,
+        commits=commits,
+        pre_push=pre_push,
+        commit_msg_file=commit_msg_file,
+        all_findings=all_findings,
     )
     report = runner.check(request)
     _notices(report.notices)

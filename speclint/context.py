@@ -33,6 +33,8 @@ from speclint.symbols.index import SymbolIndex
 from speclint.symbols.resolve import SymbolResolution
 
 if TYPE_CHECKING:
+    from speclint.changes import ChangeSet
+    from speclint.coverage import CodeChange
     from speclint.drift import FileDrift, SymbolDrift
     from speclint.history import History
 from speclint.suppression import Suppressions
@@ -67,10 +69,16 @@ class CheckContext:
         self.only = tuple(only)
         self.notices: list[str] = []
         self._documents: dict[str, ParsedSpec | None] = {}
+        # In change-set modes: what changed, and the context of the snapshot before the change.
+        self.change_set: ChangeSet | None = None
+        self.base_context: CheckContext | None = None
+        self._code_changes: dict[tuple[str, ...], list[CodeChange]] = {}
 
     def close(self) -> None:
         """Stop the git processes this context started."""
         self.snapshot.close()
+        if self.base_context is not None:
+            self.base_context.close()
         if "symbol_index" in self.__dict__:
             self.symbol_index.close()
 
@@ -99,6 +107,24 @@ class CheckContext:
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
         if resolved not in self.snapshot:
             self.notice(f"{path}: symlinked spec points at {target!r}, which is not tracked; not checked")
+
+    def restrict(self, paths: Sequence[str]) -> None:
+        """Check only these specs (a change set's affected ones); before anything is resolved."""
+        assert "references" not in self.__dict__ and "symbol_references" not in self.__dict__
+        self.__dict__.pop("checked_spec_paths", None)
+        wanted = set(paths)
+        self.__dict__["checked_spec_paths"] = [p for p in self.checked_spec_paths if p in wanted]
+
+    def code_changes(self, test_files: Sequence[str]) -> list[CodeChange]:
+        """The change set's changed code files outside `test_files`, with their symbol changes."""
+        from speclint import coverage
+
+        key = tuple(test_files)
+        if self.change_set is None:
+            return []
+        if key not in self._code_changes:
+            self._code_changes[key] = coverage.code_changes(self, self.change_set.files, GlobSet(key))
+        return self._code_changes[key]
 
     @cached_property
     def checked_spec_paths(self) -> list[str]:

@@ -59,6 +59,8 @@ def _environment() -> dict[str, str]:
     # Messages we parse must not be translated.
     env["LC_ALL"] = "C"
     env.pop("GIT_PAGER", None)
+    # A linter only reads: never let `git diff` and friends rewrite the index behind the user.
+    env["GIT_OPTIONAL_LOCKS"] = "0"
     return env
 
 
@@ -147,6 +149,27 @@ def tree_entries(root: Path, commit: str) -> dict[str, Entry]:
 
 def deleted_in_worktree(root: Path) -> set[str]:
     return set(_split_z(run(root, "ls-files", "--deleted", "-z")))
+
+
+def index_listing(root: Path) -> bytes:
+    """`git ls-files -s -v`, raw: every index entry with its mode, blob, stage and flag tag
+    (lowercase: assume-unchanged, `S`: skip-worktree). Read-only."""
+    return run(root, "ls-files", "-s", "-v", "-z")
+
+
+def worktree_changes(root: Path) -> list[tuple[str, str, str]]:
+    """Tracked paths whose work-tree file may differ from the index, as (path, status, mode).
+
+    `git diff-files` compares stat data (and content, for racily clean entries) without
+    refreshing or writing the index, so a file only touched is listed too: callers hash content.
+    """
+    fields = run(root, "diff-files", "-z", "--no-renames").split(b"\0")
+    changes = []
+    for meta, raw_path in zip(fields[0::2], fields[1::2]):
+        parts = meta.decode("ascii", "replace").lstrip(":").split(" ")
+        if len(parts) == 5:
+            changes.append((raw_path.decode("utf-8", "surrogateescape"), parts[4][:1], parts[1]))
+    return changes
 
 
 def ignored(root: Path, paths: Iterable[str]) -> set[str]:
@@ -436,3 +459,146 @@ def grep_lines(
         path = parts[0].decode("utf-8", "surrogateescape").removeprefix(prefix)
         found.append((path, int(parts[1]), parts[2].decode("utf-8", "replace")))
     return found
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One path a change set touched, with the blob before and after (None: absent that side)."""
+
+    status: str  # A, M, D, R or T
+    old_path: str | None
+    new_path: str | None
+    old_blob: str | None
+    new_blob: str | None
+
+    @property
+    def path(self) -> str:
+        """The path as it is after the change (before it, for a deletion)."""
+        return self.new_path or self.old_path or ""
+
+
+_ZERO = "0" * 40
+
+
+def empty_tree(root: Path) -> str:
+    """The id of the empty tree in this repository's hash format; nothing is written."""
+    return run(root, "hash-object", "-t", "tree", "--stdin", input=b"").decode().strip()
+
+
+def changed_files(root: Path, base: str, head: str | None) -> list[FileChange]:
+    """What changed from `base` (a commit or tree) to `head`, or to the index when `head` is None.
+
+    Rename detection on; one `git diff-index --cached` or `git diff-tree`, raw and NUL-separated.
+    """
+    if head is None:
+        out = run(root, "diff-index", "--cached", "--raw", "-M", "-z", "--no-color", base, "--")
+    else:
+        out = run(root, "diff-tree", "-r", "--raw", "-M", "-z", "--no-color", base, head, "--")
+    fields = list(_split_z(out))
+    changes: list[FileChange] = []
+    i = 0
+    while i < len(fields):
+        meta = fields[i]
+        if not meta.startswith(":"):
+            i += 1
+            continue
+        _old_mode, _new_mode, old_blob, new_blob, status = meta[1:].split(" ", 4)
+        kind = status[:1]
+        if kind in ("R", "C") and i + 2 < len(fields):
+            old_path, new_path = fields[i + 1], fields[i + 2]
+            i += 3
+        else:
+            old_path = new_path = fields[i + 1] if i + 1 < len(fields) else ""
+            i += 2
+        if kind == "A":
+            old_path = None
+        if kind == "D":
+            new_path = None
+        changes.append(
+            FileChange(
+                "R" if kind == "C" else kind,
+                old_path,
+                new_path,
+                None if set(old_blob) == {"0"} else old_blob,
+                None if set(new_blob) == {"0"} else new_blob,
+            )
+        )
+    return changes
+
+
+def changed_lines(root: Path, base: str, head: str | None) -> dict[str, tuple[list[int], list[str]]]:
+    """Per new path: the changed line numbers in the new version and the text of every added or
+    removed line, from one `git diff -U0` (renames detected, binary files left out)."""
+    args = ["diff", "-U0", "-M", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/"]
+    args += ["--cached", base] if head is None else [base, head]
+    out = run(root, *args, "--").decode("utf-8", "surrogateescape")
+    result: dict[str, tuple[list[int], list[str]]] = {}
+    current: tuple[list[int], list[str]] | None = None
+    old_name = ""
+    for line in out.split("\n"):
+        if line.startswith("--- "):
+            old_name = _diff_name(line[4:], "a/")
+        elif line.startswith("+++ "):
+            name = _diff_name(line[4:], "b/") or old_name
+            current = result.setdefault(name, ([], []))
+        elif line.startswith("@@") and current is not None:
+            new_range = line.split(" ")[2] if len(line.split(" ")) > 2 else "+0"
+            start, _, count = new_range[1:].partition(",")
+            first, length = int(start or 0), int(count) if count else 1
+            current[0].extend(range(first, first + length) if length else [max(first, 1)])
+        elif line[:1] in ("+", "-") and current is not None:
+            current[1].append(line[1:])
+    return result
+
+
+def _diff_name(raw: str, prefix: str) -> str:
+    if raw == "/dev/null":
+        return ""
+    if raw.startswith('"'):  # a quoted name: C-style escapes, octal bytes for non-ASCII
+        import ast
+
+        try:
+            raw = ast.literal_eval("b" + raw).decode("utf-8", "surrogateescape")
+        except (ValueError, SyntaxError):
+            raw = raw.strip('"')
+    return raw.removeprefix(prefix)
+
+
+@dataclass(frozen=True)
+class CommitTrailers:
+    sha: str
+    values: tuple[str, ...]  # the values of the wanted trailer
+    paths: tuple[str, ...]  # what the commit touched
+
+
+def range_commits(root: Path, base: str, head: str, trailer: str) -> list[CommitTrailers]:
+    """The commits in `base..head` with one trailer's values (git's own trailer parser) and the
+    paths each touched. In a shallow clone, only the commits that are present."""
+    fmt = f"%x01%H%x00%(trailers:key={trailer},valueonly,separator=%x1f)%x00"
+    out = run(root, "log", f"--format={fmt}", "--name-only", "-z", "--no-renames", f"{base}..{head}", "--", check=False)
+    commits = []
+    for chunk in out.split(b"\x01")[1:]:
+        parts = chunk.split(b"\0")
+        if len(parts) < 2:
+            continue
+        sha = parts[0].decode()
+        values = tuple(v.strip() for v in parts[1].decode("utf-8", "replace").split("\x1f") if v.strip())
+        paths = tuple(p.decode("utf-8", "surrogateescape").strip("\n") for p in parts[2:] if p.strip(b"\n"))
+        commits.append(CommitTrailers(sha, values, paths))
+    return commits
+
+
+def message_trailers(root: Path, message: str, trailer: str) -> tuple[str, ...]:
+    """The values of one trailer in a commit message, parsed by `git interpret-trailers`."""
+    out = run(root, "interpret-trailers", "--parse", "--no-divider", input=message.encode("utf-8", "surrogateescape"))
+    wanted = trailer.lower()
+    values = []
+    for line in out.decode("utf-8", "replace").splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() == wanted:
+            values.append(value.strip())
+    return tuple(values)
+
+
+def commit_exists(root: Path, ref: str) -> bool:
+    return bool(run(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).strip())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from speclint import baseline as baselines
@@ -33,6 +33,16 @@ class Request:
     fail_on: Severity | None = None
     baseline: Path | None = None
     use_cache: bool = True
+    # Change-set modes (`staged` is one): report only the drift the change introduces.
+    base: str | None = None
+    commits: str | None = None
+    pre_push: bool = False
+    commit_msg_file: Path | None = None
+    all_findings: bool = False
+
+    @property
+    def is_change_set(self) -> bool:
+        return self.staged or bool(self.base or self.commits or self.pre_push)
 
 
 def open_context(request: Request) -> CheckContext:
@@ -61,6 +71,12 @@ def open_context(request: Request) -> CheckContext:
 
 
 def check(request: Request) -> Report:
+    if request.is_change_set:
+        return check_changes(request)
+    if request.commit_msg_file is not None:
+        raise UsageError("--commit-msg-file goes with --staged: it is the message of the commit being made")
+    if request.all_findings:
+        raise UsageError("--all goes with a change set (--staged, --base, --commits or --pre-push)")
     ctx = open_context(request)
     rules = configure(ctx.config, select=request.select or None, ignore=request.ignore)
     accepted = baselines.load(request.baseline) if request.baseline else frozenset()
@@ -70,9 +86,62 @@ def check(request: Request) -> Report:
         ctx.close()
 
 
-def _replace_fail_on(config: configs.Config, fail_on: Severity) -> configs.Config:
-    from dataclasses import replace
+def check_changes(request: Request) -> Report:
+    """`--staged`, `--base`/`--head`, `--commits` and `--pre-push`: what a change set introduces."""
+    from speclint import change_check, changes
+    from speclint.selection import options_of
 
+    modes = [m for m, on in (("--staged", request.staged), ("--base", bool(request.base)),
+                             ("--commits", bool(request.commits)), ("--pre-push", request.pre_push)) if on]
+    if len(modes) > 1:
+        raise UsageError(f"{' and '.join(modes)} are exclusive: check one change set at a time")
+    if request.commit_msg_file is not None and not request.staged:
+        raise UsageError("--commit-msg-file goes with --staged: it is the message of the commit being made")
+    if request.head and not request.base:
+        raise UsageError("--head goes with --base in a change set (alone it checks a commit)")
+    repo = git.open_repository(request.cwd)
+    config = configs.load(repo.root, request.config_file)
+    if request.fail_on is not None:
+        config = _replace_fail_on(config, request.fail_on)
+    trailer = options_of(config, "SD301").trailer
+    if request.staged:
+        message = changes.read_message(request.commit_msg_file) if request.commit_msg_file else None
+        change = changes.staged(repo, message=message, trailer=trailer)
+    else:
+        ends = _change_ends(repo, request)
+        if ends is None:  # a first push: nothing to compare with, so everything is new
+            return check(replace(request, pre_push=False, head=_env_ref("PRE_COMMIT_TO_REF") or "HEAD"))
+        change = changes.between(repo, *ends, trailer=trailer)
+    rules = configure(config, select=request.select or None, ignore=request.ignore)
+    accepted = baselines.load(request.baseline) if request.baseline else frozenset()
+    only = [_repo_relative(repo.root, request.cwd, p, change.head) for p in request.paths]
+    options = change_check.Options(request.all_findings, request.use_cache, accepted, only)
+    try:
+        return change_check.run(repo, config, change, rules, options)
+    finally:
+        change.close()
+
+
+def _change_ends(repo: git.Repository, request: Request) -> tuple[str, str] | None:
+    from speclint import changes
+
+    if request.commits:
+        return changes.parse_range(request.commits)
+    if request.base:
+        return request.base, request.head or "HEAD"
+    # pre-push: pre-commit names the range in its environment; absent, or a new branch whose
+    # remote side is unknown, means there is no base to compare with.
+    from_ref, to_ref = _env_ref("PRE_COMMIT_FROM_REF"), _env_ref("PRE_COMMIT_TO_REF")
+    if not from_ref or set(from_ref) == {"0"} or not git.commit_exists(repo.root, from_ref):
+        return None
+    return from_ref, to_ref or "HEAD"
+
+
+def _env_ref(name: str) -> str:
+    return os.environ.get(name, "").strip()
+
+
+def _replace_fail_on(config: configs.Config, fail_on: Severity) -> configs.Config:
     return replace(config, fail_on=fail_on)
 
 

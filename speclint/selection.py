@@ -95,8 +95,22 @@ def _settings(config: Config) -> dict[str, tuple[Severity, Any, bool]]:
                 known = ", ".join(["severity", *fields])
                 raise ConfigError(f"{where}: unknown option for {rule.code} (known: {known})")
             expected = type(field.default) if field.default is not dataclasses.MISSING else object
-            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            if expected is tuple:  # a list of strings in TOML
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+                value = tuple(value)
+            elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
                 raise ConfigError(f"{where}: expected {expected.__name__}, got {value!r}")
+            choices = getattr(rule.options, "CHOICES", {}).get(field.name)
+            if choices and value not in choices:
+                listed = ", ".join(f'"{c}"' for c in choices)
+                raise ConfigError(f"{where}: expected one of {listed}, got {value!r}")
             values[field.name] = value
         result[rule.code] = (severity, rule.options(**values), off)
     return result
+
+
+def options_of(config: Config, code: str) -> Any:
+    """One rule's options as configured, whether or not the rule is selected."""
+    rule = BY_KEY[code]
+    return _settings(config).get(rule.code, (rule.severity, rule.options(), False))[1]

@@ -83,3 +83,8 @@ def index(repo: git.Repository) -> Snapshot:
 def commit(repo: git.Repository, ref: str) -> Snapshot:
     sha = git.resolve_commit(repo.root, ref)
     return Snapshot(repo.root, Source.COMMIT, git.tree_entries(repo.root, sha), commit=sha)
+
+
+def empty(repo: git.Repository) -> Snapshot:
+    """Nothing at all: the base of a repository's first commit."""
+    return Snapshot(repo.root, Source.COMMIT, {})

@@ -41,6 +41,7 @@ def test_pyproject_table_is_found_and_read(tmp_path: Path) -> None:
         "SD201": Severity.WARNING,
         "SD202": Severity.INFO,
         "SD203": Severity.INFO,
+        "SD301": Severity.ERROR,
         "SD401": Severity.ERROR,
         "SD402": Severity.ERROR,
         "SD403": Severity.ERROR,
@@ -122,7 +123,7 @@ def test_rule_settings_are_validated(tmp_path: Path, text: str, message: str) ->
 def test_severity_off_disables_a_rule(tmp_path: Path) -> None:
     write(tmp_path, "speclint.toml", "[rules.SD105]\nseverity = 'off'\n")
     assert [c.rule.code for c in configure(load(tmp_path))] == [
-        "SD101", "SD102", "SD103", "SD104", "SD201", "SD202", "SD203",
+        "SD101", "SD102", "SD103", "SD104", "SD201", "SD202", "SD203", "SD301",
         "SD401", "SD402", "SD403", "SD404", "SD406", "SD501", "SD503",
     ]
 
@@ -131,7 +132,7 @@ def test_select_prefix_and_name(tmp_path: Path) -> None:
     config = load(tmp_path)
     assert [c.rule.code for c in configure(config, select=["SD10"])] == ["SD101", "SD102", "SD103", "SD104", "SD105"]
     assert [c.rule.code for c in configure(config, select=["broken-spec-link"])] == ["SD105"]
-    assert [c.rule.code for c in configure(config, ignore=["SD1", "SD4", "SD5"])] == ["SD201", "SD202", "SD203"]
+    assert [c.rule.code for c in configure(config, ignore=["SD1", "SD3", "SD4", "SD5"])] == ["SD201", "SD202", "SD203"]
     assert [c.rule.code for c in configure(config, select=["SD4"])] == ["SD401", "SD402", "SD403", "SD404", "SD406"]
     assert [c.rule.code for c in configure(config, select=["SD4", "SD405"])] == [
         "SD401", "SD402", "SD403", "SD404", "SD405", "SD406"

@@ -19,6 +19,8 @@ from speclint.rules import (
     stale_signature,
     unknown_dependency,
     unknown_requirement,
+    unspecced_change,
+    unspecced_symbol,
     untraced_requirement,
 )
 from speclint.rules.rule import Rule
@@ -32,6 +34,8 @@ RULES: tuple[Rule, ...] = (
     stale_signature.RULE,
     stale_body.RULE,
     stale_file.RULE,
+    unspecced_change.RULE,
+    unspecced_symbol.RULE,
     unknown_dependency.RULE,
     dependency_cycle.RULE,
     done_before_dependency.RULE,

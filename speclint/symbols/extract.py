@@ -121,6 +121,36 @@ def extract(language: Language, source: bytes) -> list[Symbol]:
     return symbols
 
 
+def significant_digest(language: Language, source: bytes) -> str:
+    """A digest of a whole file that comment, whitespace and docstring edits leave alone, so a
+    change set can tell a real code change from a tidy-up."""
+    from tree_sitter import Parser, QueryCursor
+
+    tree = Parser(language.grammar()).parse(source)
+    skipped: list[tuple[int, int]] = []
+    for _pattern, captures in QueryCursor(language.query()).matches(tree.root_node):
+        skipped.extend((n.start_byte, n.end_byte) for n in captures.get("comment", ()))
+    if language.name == "python":
+        skipped.extend(_python_docstrings(tree.root_node))
+    skipped.sort()
+    return _digest(_normalize(source, 0, len(source), skipped))
+
+
+def _python_docstrings(root: Node) -> list[tuple[int, int]]:
+    """The string statements that open a module, class or function body."""
+    found = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type in ("module", "block"):
+            first = node.named_children[0] if node.named_children else None
+            if first is not None and first.type == "expression_statement" and first.named_child_count == 1:
+                if first.named_children[0].type in ("string", "concatenated_string"):
+                    found.append((first.start_byte, first.end_byte))
+        stack.extend(node.named_children)
+    return found
+
+
 def _body(node: Node, kind: str) -> Node | None:
     body = node.child_by_field_name("body")
     if body is None and (kind == "function" or kind in CONTAINER_KINDS):

@@ -248,7 +248,7 @@ def _rename_from(
     else:
         before = reader.read_optional(f"HEAD:{removal.old_path}")
         after = snapshot.read(removal.new_path) if removal.new_path in snapshot.entries else None
-        where = "the uncommitted changes"
+        where = "the staged changes" if snapshot.source is Source.INDEX else "the uncommitted changes"
     return _rename_in(name, language, before, after, where, removal.new_path or removal.old_path, index)
 
 
