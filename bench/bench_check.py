@@ -6,10 +6,17 @@ Builds (once, or reuses `--keep DIR`) a repository of 4,000 source files in Pyth
 and Go, 80 specs with over 2,000 references and 200 commits, then prints medians of:
 
 - cold `speclint check --no-cache` against `ctags -R` (Universal Ctags, when installed);
-- warm `speclint check` against `python -c pass` plus `git ls-files -s`;
-- peak memory (max RSS) of the warm run.
+- warm `speclint check` (nothing changed since the last check: the stored result is used)
+  against `python -c pass` plus `git ls-files -s`;
+- warm `speclint check` after one referenced code file was edited (the stored result does not
+  apply: specs and symbol tables come from their caches, the edited file is parsed again),
+  against the same baseline;
+- peak memory (max RSS) of the warm runs.
 
 Each measured command alternates with its baseline, so a noisy shared machine slows both alike.
+Python runs with byte-compiled modules, as after `pip install` (the pycache goes to a temporary
+folder, so `PYTHONDONTWRITEBYTECODE` in the environment would otherwise make every run compile
+speclint from source).
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 FILES = {"py": 1500, "ts": 1500, "go": 1000}
@@ -108,21 +116,26 @@ def build(root: Path) -> None:
         commits += 1
 
 
+RUN_ENV = dict(os.environ)
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one run."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=RUN_ENV)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     return elapsed, usage.ru_maxrss
 
 
-def median_pair(cmd: list[list[str]], base: list[list[str]], cwd: Path, runs: int, before: list[str] | None = None) -> tuple[float, float, int]:
+def median_pair(
+    cmd: list[list[str]], base: list[list[str]], cwd: Path, runs: int, before: Callable[[int], None] | None = None
+) -> tuple[float, float, int]:
     measured, baseline, memory = [], [], []
-    for _ in range(runs):
+    for run in range(runs):
         if before:
-            subprocess.run(before, cwd=cwd, capture_output=True)
+            before(run)
         total, rss = 0.0, 0
         for c in cmd:
             seconds, peak = timed(c, cwd)
@@ -140,13 +153,15 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the repository here (reused if it exists)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="speclint-bench-"))
+    RUN_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+    RUN_ENV["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
     root = args.keep or workdir / "repo"
     if not root.exists():
         started = time.perf_counter()
         build(root)
         print(f"built {root} in {time.perf_counter() - started:.1f}s")
     tracked = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True).stdout.count("\n")
-    refs = subprocess.run([sys.executable, "-m", "speclint", "check", "-f", "json", "--exit-zero"], cwd=root, capture_output=True, text=True)
+    refs = subprocess.run([sys.executable, "-m", "speclint", "check", "-f", "json", "--exit-zero", "--no-cache"], cwd=root, capture_output=True, text=True, env=RUN_ENV)
     import json
 
     summary = json.loads(refs.stdout)["summary"]
@@ -160,13 +175,26 @@ def main() -> None:
         rows.append(("cold check --no-cache vs ctags -R", cold, base))
     else:
         print("ctags not installed: cold baseline skipped (apt-get install universal-ctags)")
-    subprocess.run(speclint, cwd=root, capture_output=True)  # warm the cache
-    warm, base, rss = median_pair([speclint], [[sys.executable, "-c", "pass"], ["git", "ls-files", "-s"]], root, args.runs)
+    subprocess.run(speclint, cwd=root, capture_output=True, env=RUN_ENV)  # warm the caches
+    startup = [[sys.executable, "-c", "pass"], ["git", "ls-files", "-s"]]
+    warm, base, rss = median_pair([speclint], startup, root, args.runs)
     rows.append(("warm check vs python -c pass + git ls-files -s", warm, base))
+    # A referenced file, edited differently before each run (then restored): a fresh miss each time.
+    edited = root / path_of("py", 5)
+    original = edited.read_bytes()
+
+    def edit(run: int) -> None:
+        edited.write_bytes(original + f"\n\ndef edited_{run}():\n    return {run}\n".encode())
+
+    try:
+        changed, base_changed, rss_changed = median_pair([speclint], startup, root, args.runs, before=edit)
+    finally:
+        edited.write_bytes(original)
+    rows.append(("warm, one code file edited, vs the same baseline", changed, base_changed))
     print(f"{'measurement':<52} {'median':>9} {'baseline':>9} {'ratio':>7}")
     for name, value, baseline in rows:
         print(f"{name:<52} {value * 1000:8.0f}ms {baseline * 1000:8.0f}ms {value / baseline:6.2f}x")
-    print(f"warm check peak memory: {rss / 1024:.0f} MiB")
+    print(f"warm check peak memory: {rss / 1024:.0f} MiB (one file edited: {rss_changed / 1024:.0f} MiB)")
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -13,13 +13,19 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from speclint import coverage, engine, git
-from speclint.changes import ChangeSet
-from speclint.config import Config
-from speclint.context import CheckContext
+from typing import TYPE_CHECKING
+
+from speclint import git, spec_index
+from speclint.changes import ChangeSet, words_in
+from speclint.config import SPEC_SUFFIXES, Config
 from speclint.findings import Finding, Summary, fingerprint_key
+from speclint.globs import GlobSet
 from speclint.report import Report
-from speclint.selection import ConfiguredRule
+from speclint.spec_index import SpecNames
+
+if TYPE_CHECKING:  # the checking machinery is imported only when a change needs checking
+    from speclint.context import CheckContext
+    from speclint.selection import ConfiguredRule
 
 # Rule groups by how far a change reaches: spec-local rules follow the affected specs; roadmap
 # and traceability rules join every spec into one graph; change rules judge the change itself.
@@ -36,7 +42,25 @@ class Options:
     only: Sequence[str] = ()
 
 
+def nothing_to_check(repo: git.Repository, config: Config, change: ChangeSet, options: Options) -> bool:
+    """True when the change cannot give any finding, decided without loading rules or parsers."""
+    if options.all_findings or options.only:
+        return False
+    return not _may_affect_specs(repo, config, change, options)
+
+
+def empty_report(config: Config, change: ChangeSet, rules: Sequence[ConfiguredRule]) -> Report:
+    return Report(
+        findings=(),
+        summary=Summary(files_checked=len(change.head.entries), specs=0, references=0),
+        rules=tuple(c.rule for c in rules),
+        fail_on=config.fail_on,
+    )
+
+
 def run(repo: git.Repository, config: Config, change: ChangeSet, rules: Sequence[ConfiguredRule], options: Options) -> Report:
+    from speclint import engine
+
     head = _context(repo, config, change.head, options)
     head.change_set = change
     base = _context(repo, config, change.base, options)
@@ -49,7 +73,41 @@ def run(repo: git.Repository, config: Config, change: ChangeSet, rules: Sequence
         head.close()
 
 
+def _may_affect_specs(repo: git.Repository, config: Config, change: ChangeSet, options: Options) -> bool:
+    """False only when, by the stored table of what specs name, nothing in the change can matter:
+    no spec or other markdown touched, no touched path named, declared or mapped, no word of a
+    changed file (so no symbol defined there) named, no code comment pointing at a spec."""
+    touched = change.new_paths | change.old_paths
+    if not touched:
+        return False
+    if any(p.lower().endswith(SPEC_SUFFIXES) for p in touched):
+        return True
+    if any(GlobSet(entry.code).match(p) for entry in config.maps for p in touched):
+        return True
+    specs = spec_index.select_specs(config, change.head.entries)
+    table, _ = spec_index.cached(repo.git_dir, specs, change.head.entries, enabled=options.use_cache)
+    if table is None or set(table) != set(specs):
+        return True  # not known yet: the full check builds the table
+    declared = GlobSet([glob for names in table.values() for glob, _ in names.covers])
+    if any(declared.match(p) for p in touched):
+        return True
+    found: set[str] = set()
+    with git.BlobReader(repo.root) as reader:
+        for file in change.files:
+            for blob in (file.old_blob, file.new_blob):
+                data = reader.read_optional(blob) if blob else None
+                if data is None:
+                    continue
+                text = data.decode("utf-8", "replace")
+                if "spec" in text.lower():
+                    return True  # maybe a `# spec: …` link, or a spec-like document
+                found |= words_in(text.splitlines())
+    return bool(_naming(table, touched, found))
+
+
 def _context(repo: git.Repository, config: Config, snap, options: Options) -> CheckContext:  # type: ignore[no-untyped-def]
+    from speclint.context import CheckContext
+
     return CheckContext(repo, config, snap, only=options.only, use_cache=options.use_cache)
 
 
@@ -62,6 +120,8 @@ def _new_drift(
     base: CheckContext,
     options: Options,
 ) -> Report:
+    from speclint import engine
+
     local = [r for r in rules if r.rule.code.startswith(_LOCAL)]
     graph = [r for r in rules if r.rule.code.startswith(_GRAPH)]
     judged = [r for r in rules if r.rule.code.startswith(_CHANGE)]
@@ -71,7 +131,12 @@ def _new_drift(
     head.restrict(affected)
     base.restrict({*affected, *(old for old, new in renamed.items() if new in affected)})
     reports = [engine.run(head, [*local, *judged], baseline=options.baseline)]
-    findings = _subtract(reports[0].findings, _base_findings(base, local), renamed)
+    findings = list(reports[0].findings)
+    if any(f.rule.startswith(_LOCAL) for f in findings):
+        # The base snapshot is asked only about the rules and specs that found something now.
+        found = {f.rule for f in findings}
+        base_rules = [r for r in local if r.rule.code in found]
+        findings = _subtract(findings, _base_findings(base, base_rules), renamed)
 
     if graph and _reaches_graph(head, change):
         graph_head = _context(repo, config, change.head, options)
@@ -106,9 +171,7 @@ def affected_specs(head: CheckContext, change: ChangeSet, judged: Sequence[Confi
     touched = change.new_paths | change.old_paths
     if not touched:
         return []
-    basenames = {p.rsplit("/", 1)[-1] for p in touched}
-    words = coverage.words(text for path in change.lines for text in change.changed_text(path))
-    words |= {p.rsplit("/", 1)[-1].split(".", 1)[0] for p in touched}  # module names
+    words = words_in(text for path in change.lines for text in change.changed_text(path))
     for tests in {_test_files(c) for c in judged}:
         # A body change names nothing on its changed lines; the symbols it changed do. A new
         # symbol (SD302) is covered by specs naming anything the file defines.
@@ -116,30 +179,27 @@ def affected_specs(head: CheckContext, change: ChangeSet, judged: Sequence[Confi
             words.update(part for s in code.symbols for part in s.qualified.split("."))
             if any(c.rule.code == "SD302" for c in judged):
                 words.update(code.defined)
-    affected = []
-    for spec in head.spec_paths:
-        if spec in touched:
-            affected.append(spec)
-            continue
-        parsed = head._parsed(spec)
-        if parsed is None:
-            continue
-        if any(_names_a_touched_file(ref.candidate.path if ref.candidate else ref.text, basenames) for ref in parsed.references):
-            affected.append(spec)
-        elif any(ref.name in words or words.intersection(ref.qualifiers) or (ref.file_hint and _names_a_touched_file(ref.file_hint, basenames)) for ref in parsed.symbols):
-            affected.append(spec)
-    return affected
+    return _naming(head.spec_names, touched, words)
+
+
+def _naming(table: dict[str, SpecNames], touched: set[str], words: set[str]) -> list[str]:
+    """The specs that are touched, or name a touched file (by base name) or one of `words`."""
+    basenames = {p.rsplit("/", 1)[-1] for p in touched}
+    words = words | {name.split(".", 1)[0] for name in basenames}  # module names
+    return [
+        spec
+        for spec, names in table.items()
+        if spec in touched or not names.files.isdisjoint(basenames) or not names.words.isdisjoint(words)
+    ]
 
 
 def _test_files(configured: ConfiguredRule) -> tuple[str, ...]:
+    from speclint import coverage
+
     options = configured.options
     if hasattr(options, "test_files"):
         return (*options.test_files, *options.extend_test_files)
     return coverage.DEFAULT_TEST_FILES
-
-
-def _names_a_touched_file(text: str, basenames: set[str]) -> bool:
-    return text.rstrip("/").rsplit("/", 1)[-1] in basenames
 
 
 def _reaches_graph(head: CheckContext, change: ChangeSet) -> bool:
@@ -153,6 +213,8 @@ def _reaches_graph(head: CheckContext, change: ChangeSet) -> bool:
 
 
 def _base_findings(base: CheckContext, rules: Sequence[ConfiguredRule]) -> tuple[Finding, ...]:
+    from speclint import engine
+
     if not base.snapshot.entries or not rules:
         return ()
     return engine.run(base, rules).findings

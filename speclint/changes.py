@@ -8,7 +8,9 @@ trailer (`Spec-Impact: none`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from speclint import git, snapshot
@@ -17,6 +19,7 @@ from speclint.errors import UsageError
 DEFAULT_TRAILER = "Spec-Impact"
 WAIVER_VALUES = frozenset({"none"})
 _SCISSORS = re.compile(r"^# -+ >8 -+$", re.M)
+_WORD = re.compile(r"[A-Za-z_$][\w$]*")
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,13 @@ class ChangeSet:
     base: snapshot.Snapshot
     head: snapshot.Snapshot
     files: list[git.FileChange]
-    lines: dict[str, tuple[list[int], list[str]]]
+    # Changed lines per new path, read with `git diff -U0` on first use.
+    load_lines: Callable[[], dict[str, tuple[list[int], list[str]]]]
     waivers: list[Waiver] = field(default_factory=list)
+
+    @cached_property
+    def lines(self) -> dict[str, tuple[list[int], list[str]]]:
+        return self.load_lines()
 
     @property
     def new_paths(self) -> set[str]:
@@ -65,14 +73,15 @@ class ChangeSet:
 
 def staged(repo: git.Repository, *, message: str | None, trailer: str) -> ChangeSet:
     """The index against HEAD (against the empty tree before the first commit)."""
-    base_rev = "HEAD" if git.has_commits(repo.root) else git.empty_tree(repo.root)
-    base = snapshot.commit(repo, "HEAD") if base_rev == "HEAD" else snapshot.empty(repo)
+    head_commit = git.head_commit(repo.root)
+    base_rev = head_commit or git.empty_tree(repo.root)
+    base = snapshot.of_commit(repo, head_commit) if head_commit else snapshot.empty(repo)
     change = ChangeSet(
         "the staged changes",
         base,
         snapshot.index(repo),
         git.changed_files(repo.root, base_rev, None),
-        git.changed_lines(repo.root, base_rev, None),
+        lambda: git.changed_lines(repo.root, base_rev, None),
     )
     if message is not None and _waives(git.message_trailers(repo.root, clean_message(message), trailer)):
         change.waivers.append(Waiver("the commit message", None))
@@ -90,7 +99,7 @@ def between(repo: git.Repository, base_ref: str, head_ref: str, *, trailer: str)
         base,
         head,
         git.changed_files(repo.root, base.commit, head.commit),
-        git.changed_lines(repo.root, base.commit, head.commit),
+        lambda: git.changed_lines(repo.root, base.commit, head.commit),
     )
     for commit in git.range_commits(repo.root, base.commit, head.commit, trailer):
         if _waives(commit.values):
@@ -123,3 +132,8 @@ def clean_message(message: str) -> str:
 
 def _waives(values: tuple[str, ...]) -> bool:
     return any(v.strip().lower() in WAIVER_VALUES for v in values)
+
+
+def words_in(lines: Iterable[str]) -> set[str]:
+    """The identifier-shaped words of some lines of text or code."""
+    return {w for line in lines for w in _WORD.findall(line)}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from functools import cached_property
 
-from speclint import git
+from speclint import git, spec_index
 from speclint.config import SPEC_SUFFIXES, Config
 from speclint.frontmatter import FrontMatter
 from speclint.frontmatter import load as load_front_matter
@@ -88,19 +88,37 @@ class CheckContext:
 
     @cached_property
     def spec_paths(self) -> list[str]:
+        paths = spec_index.select_specs(self.config, self.snapshot.entries)
         include = GlobSet(self.config.specs)
         exclude = GlobSet(self.config.exclude)
-        paths = []
         for path, entry in self.snapshot.entries.items():
-            if not path.lower().endswith(SPEC_SUFFIXES) or entry.is_submodule:
-                continue
-            if not include.match(path) or exclude.match(path):
-                continue
-            if entry.is_symlink:
+            if entry.is_symlink and path.lower().endswith(SPEC_SUFFIXES) and include.match(path) and not exclude.match(path):
                 self._note_symlink(path)
-                continue
-            paths.append(path)
-        return sorted(paths)
+        return paths
+
+    @cached_property
+    def spec_names(self) -> dict[str, spec_index.SpecNames]:
+        """What each spec names (files, symbols, `covers:` globs), from one cached table."""
+        enabled = self.use_cache and self.snapshot.source is not Source.WORKTREE
+        table, store = spec_index.cached(self.repo.git_dir, self.spec_paths, self.snapshot.entries, enabled=enabled)
+        if table is not None and set(table) == set(self.spec_paths):
+            return table
+        table = {path: self._names_in(path) for path in self.spec_paths}
+        store(table)
+        return table
+
+    def _names_in(self, path: str) -> spec_index.SpecNames:
+        parsed = self._parsed(path)
+        spec = self.specs.get(path)
+        if parsed is None or spec is None:
+            return spec_index.SpecNames(frozenset(), frozenset(), ())
+        files = {(r.candidate.path if r.candidate else r.text).rstrip("/").rsplit("/", 1)[-1] for r in parsed.references}
+        files |= {r.file_hint.rstrip("/").rsplit("/", 1)[-1] for r in parsed.symbols if r.file_hint}
+        words = {r.name for r in parsed.symbols} | {q for r in parsed.symbols for q in r.qualifiers}
+        line = spec.document.front_matter_line or 1
+        covers = [(glob, line) for glob in spec.front_matter.strings("covers")]
+        covers += [(glob, c.line) for c in spec.document.comments for glob in spec_index.covers_comment(c.body)]
+        return spec_index.SpecNames(frozenset(files), frozenset(words), tuple(covers))
 
     def _note_symlink(self, path: str) -> None:
         target = self.snapshot.read(path).decode("utf-8", "replace")
@@ -347,7 +365,12 @@ class CheckContext:
         history = self.history
         if history is None:
             return []
-        head = git.tree_entries(self.repo.root, self.snapshot.commit or "HEAD")
+        if self.snapshot.source is Source.COMMIT:
+            head = self.snapshot.entries
+        elif self.base_context is not None and self.base_context.snapshot.commit:
+            head = self.base_context.snapshot.entries  # a staged change set: its base is HEAD
+        else:
+            head = git.tree_entries(self.repo.root, self.snapshot.commit or "HEAD")
         memory = drift.Memory(self.symbol_index.cache.store, history.commits[0].sha if history.commits else "")
         found = []
         seen: set[tuple[str, str, str]] = set()
@@ -464,7 +487,16 @@ class CheckContext:
         project need not track.
         """
         excluded = GlobSet(self.config.exclude)
-        return {p for p in paths if excluded.match(p)} | git.ignored(self.repo.root, paths)
+        found = git.ignored(self.repo.root, paths)
+        # Ignore rules are read from outside git's view (untracked .gitignore files, the user's
+        # excludes): a cached result asks again about these paths before it is used.
+        self.ignore_answers.update((p, p in found) for p in paths if p)
+        return {p for p in paths if excluded.match(p)} | found
+
+    @cached_property
+    def ignore_answers(self) -> dict[str, bool]:
+        """Every path asked of git's ignore rules in this check, and the answer."""
+        return {}
 
     @cached_property
     def roadmap(self) -> "speclint.specs.roadmap.graph.Roadmap":  # noqa: F821 - imported on first use

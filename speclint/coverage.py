@@ -8,7 +8,6 @@ globs in its `covers:` front matter or `<!-- speclint: covers … -->` comments,
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -40,8 +39,6 @@ DEFAULT_TEST_FILES = (
     "**/*Test.php", "**/*_test.rs", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc",
 )
 
-_COVERS_COMMENT = re.compile(r"^speclint:\s*covers\s+(?P<globs>.+)$", re.S)
-_WORD = re.compile(r"[A-Za-z_$][\w$]*")
 
 LEVELS = ("symbol", "signature", "file")
 
@@ -138,23 +135,6 @@ def _symbol_changes(before: list[Symbol], after: list[Symbol]) -> tuple[list[Sym
     return changes, added
 
 
-def words(lines: Iterable[str]) -> set[str]:
-    return {w for line in lines for w in _WORD.findall(line)}
-
-
-def covers_globs(ctx: CheckContext, spec: str) -> list[tuple[str, int]]:
-    """The `covers:` globs a spec declares, with the line that declares them."""
-    parsed = ctx.specs.get(spec)
-    if parsed is None:
-        return []
-    globs = [(g, parsed.document.front_matter_line or 1) for g in parsed.front_matter.strings("covers")]
-    for comment in parsed.document.comments:
-        match = _COVERS_COMMENT.match(comment.body)
-        if match:
-            globs.extend((g, comment.line) for g in re.split(r"[\s,]+", match.group("globs")) if g)
-    return globs
-
-
 def covering_specs(
     head: CheckContext, base: CheckContext | None, change: CodeChange, level: str, *, whole: bool = False
 ) -> list[Cover]:
@@ -167,7 +147,10 @@ def covering_specs(
     if level == "file":
         symbol_kinds |= {"added"}
     changed = {s.qualified: s for s in change.symbols if s.how in symbol_kinds}
-    for ctx, path in ((head, new_path), (base, old_path)):
+    # The base snapshot knows what a deletion, a rename or a removed symbol was covered by;
+    # anything else the snapshot after the change still shows.
+    moved = old_path != new_path or any(s.how == "removed" for s in changed.values())
+    for ctx, path in ((head, new_path), (base if moved else None, old_path)):
         if ctx is None or path is None:
             continue
         if level != "signature" and whole_file:
@@ -190,7 +173,7 @@ def _declared(ctx: CheckContext, path: str) -> list[Cover]:
     """Coverage that specs, the config and code comments declare outright."""
     covers = []
     for spec in ctx.spec_paths:
-        for glob, line in covers_globs(ctx, spec):
+        for glob, line in ctx.spec_names[spec].covers:
             if GlobSet([glob]).match(path):
                 covers.append(Cover(spec, line, f"covers `{glob}`"))
     for entry in ctx.config.maps:

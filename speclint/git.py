@@ -107,7 +107,12 @@ def open_repository(start: Path) -> Repository:
 
 
 def has_commits(root: Path) -> bool:
-    return bool(run(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False).strip())
+    return head_commit(root) is not None
+
+
+def head_commit(root: Path) -> str | None:
+    """The id of the commit HEAD points at; None in a repository with no commits yet."""
+    return run(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False).decode().strip() or None
 
 
 def resolve_commit(root: Path, ref: str) -> str:

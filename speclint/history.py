@@ -109,18 +109,8 @@ def load(
     last_change = _last_changes(root, rev, spec_list)
     reviews = _reviews(root, rev)
     reviewed = set(reviewed_now)
-    out = git.run(
-        root, "log", f"--max-count={max_commits}", "--raw", "-z", "-M", "--no-abbrev", "--no-merges",
-        "--format=%x01%H%x00%s", rev, check=False,
-    )
-    order: dict[str, int] = {}
-    for chunk in out.split(b"\x01")[1:]:
-        sha, _, rest = chunk.partition(b"\0")
-        subject, _, raw = rest.partition(b"\0")
-        commit = Commit(sha.decode().strip(), subject.decode("utf-8", "replace").strip(), len(history.commits))
-        order[commit.sha] = commit.order
-        history.commits.append(commit)
-        history.by_commit[commit.sha] = _changes(commit, raw)
+    history.commits, history.by_commit = _log(root, rev, max_commits)
+    order = {commit.sha: commit.order for commit in history.commits}
     for spec in spec_list:
         if spec in reviewed:
             history.baselines[spec] = None
@@ -130,6 +120,34 @@ def load(
         known = [order[c] for c in candidates if c in order]
         history.baselines[spec] = history.commits[min(known)] if known else None
     return history
+
+
+# One pass over a commit's history serves every context of a run: a change set reads it for the
+# snapshots before and after the change. Keyed by commit id, so it is never out of date.
+_LOGS: dict[tuple[Path, str, int], tuple[list[Commit], dict[str, dict[str, Change]]]] = {}
+
+
+def _log(root: Path, rev: str, max_commits: int) -> tuple[list[Commit], dict[str, dict[str, Change]]]:
+    sha = git.run(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False).decode().strip()
+    key = (root, sha, max_commits)
+    if sha and key in _LOGS:
+        return _LOGS[key]
+    out = git.run(
+        root, "log", f"--max-count={max_commits}", "--raw", "-z", "-M", "--no-abbrev", "--no-merges",
+        "--format=%x01%H%x00%s", rev, check=False,
+    )
+    commits: list[Commit] = []
+    by_commit: dict[str, dict[str, Change]] = {}
+    for chunk in out.split(b"\x01")[1:]:
+        sha_field, _, rest = chunk.partition(b"\0")
+        subject, _, raw = rest.partition(b"\0")
+        commit = Commit(sha_field.decode().strip(), subject.decode("utf-8", "replace").strip(), len(commits))
+        commits.append(commit)
+        by_commit[commit.sha] = _changes(commit, raw)
+    if sha:
+        _LOGS.clear()  # one history at a time: enough for a run, bounded for long-lived processes
+        _LOGS[key] = (commits, by_commit)
+    return commits, by_commit
 
 
 def _last_changes(root: Path, rev: str, specs: list[str]) -> dict[str, str]:

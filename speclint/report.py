@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from speclint import __version__
 from speclint.findings import Finding, Severity, Summary
-from speclint.rules.rule import Rule
+
+if TYPE_CHECKING:  # importing the rules package loads every rule: not for a cached result
+    from speclint.rules.rule import Rule
 
 
 @dataclass(frozen=True)

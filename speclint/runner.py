@@ -10,15 +10,17 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from speclint import baseline as baselines
 from speclint import config as configs
-from speclint import engine, git, snapshot
-from speclint.context import CheckContext
+from speclint import git, snapshot
 from speclint.errors import UsageError
 from speclint.findings import Severity
 from speclint.report import Report
-from speclint.selection import configure
+
+if TYPE_CHECKING:  # imported on use: a cached result needs neither the rules nor the context
+    from speclint.context import CheckContext
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Request:
 
 
 def open_context(request: Request) -> CheckContext:
+    from speclint.context import CheckContext
+
     repo = git.open_repository(request.cwd)
     config = configs.load(repo.root, request.config_file)
     if request.fail_on is not None:
@@ -77,19 +81,35 @@ def check(request: Request) -> Report:
         raise UsageError("--commit-msg-file goes with --staged: it is the message of the commit being made")
     if request.all_findings:
         raise UsageError("--all goes with a change set (--staged, --base, --commits or --pre-push)")
+    from speclint import result_cache
+
+    cached = result_cache.Lookup.open(request)  # None: not cached (change sets, --no-cache)
+    if cached is not None and cached.report is not None:
+        return cached.report
+    from speclint import engine
+
     ctx = open_context(request)
     rules = configure(ctx.config, select=request.select or None, ignore=request.ignore)
     accepted = baselines.load(request.baseline) if request.baseline else frozenset()
     try:
-        return engine.run(ctx, rules, baseline=accepted)
+        report = engine.run(ctx, rules, baseline=accepted)
     finally:
         ctx.close()
+    if cached is not None:
+        cached.store_result(report, ctx)
+    return report
+
+
+def configure(config: configs.Config, **how: object) -> list:  # type: ignore[type-arg]
+    """`selection.configure`, imported on use (it loads every rule)."""
+    from speclint.selection import configure as configure_rules
+
+    return configure_rules(config, **how)  # type: ignore[arg-type]
 
 
 def check_changes(request: Request) -> Report:
     """`--staged`, `--base`/`--head`, `--commits` and `--pre-push`: what a change set introduces."""
-    from speclint import change_check, changes
-    from speclint.selection import options_of
+    from speclint import catalog, change_check, changes
 
     modes = [m for m, on in (("--staged", request.staged), ("--base", bool(request.base)),
                              ("--commits", bool(request.commits)), ("--pre-push", request.pre_push)) if on]
@@ -103,7 +123,16 @@ def check_changes(request: Request) -> Report:
     config = configs.load(repo.root, request.config_file)
     if request.fail_on is not None:
         config = _replace_fail_on(config, request.fail_on)
-    trailer = options_of(config, "SD301").trailer
+    select = request.select or None
+    trailer = changes.DEFAULT_TRAILER
+    rules = None
+    if config.rules:  # per-rule settings are validated by the rules themselves
+        from speclint.selection import options_of
+
+        rules = configure(config, select=select, ignore=request.ignore)
+        trailer = options_of(config, "SD301").trailer
+    else:  # a commit that touches nothing a spec names should not load the rules at all
+        catalog.check_all(config, select=select, ignore=request.ignore)
     if request.staged:
         message = changes.read_message(request.commit_msg_file) if request.commit_msg_file else None
         change = changes.staged(repo, message=message, trailer=trailer)
@@ -112,11 +141,15 @@ def check_changes(request: Request) -> Report:
         if ends is None:  # a first push: nothing to compare with, so everything is new
             return check(replace(request, pre_push=False, head=_env_ref("PRE_COMMIT_TO_REF") or "HEAD"))
         change = changes.between(repo, *ends, trailer=trailer)
-    rules = configure(config, select=request.select or None, ignore=request.ignore)
-    accepted = baselines.load(request.baseline) if request.baseline else frozenset()
-    only = [_repo_relative(repo.root, request.cwd, p, change.head) for p in request.paths]
-    options = change_check.Options(request.all_findings, request.use_cache, accepted, only)
     try:
+        only = [_repo_relative(repo.root, request.cwd, p, change.head) for p in request.paths]
+        options = change_check.Options(request.all_findings, request.use_cache, (), only)
+        if change_check.nothing_to_check(repo, config, change, options):
+            return change_check.empty_report(config, change, rules or ())
+        accepted = baselines.load(request.baseline) if request.baseline else frozenset()
+        options = change_check.Options(request.all_findings, request.use_cache, accepted, only)
+        if rules is None:
+            rules = configure(config, select=select, ignore=request.ignore)
         return change_check.run(repo, config, change, rules, options)
     finally:
         change.close()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from speclint import catalog
 from speclint.config import Config
-from speclint.errors import ConfigError, UsageError
+from speclint.errors import ConfigError
 from speclint.findings import SEVERITY_NAMES, Severity
 from speclint.rules import BY_KEY, RULES
 from speclint.rules.rule import Rule
@@ -23,21 +24,12 @@ class ConfiguredRule:
 
 def matches(selector: str, rule: Rule) -> bool:
     """`ALL`, a code prefix (`SD1`, `SD10`), a full code or a rule name."""
-    token = selector.strip()
-    if token.upper() == "ALL":
-        return True
-    return rule.code.startswith(token.upper()) or token.lower() == rule.name
+    return catalog.matches(selector, rule.code, rule.name)
 
 
 def _explicit(selector: str, rule: Rule) -> bool:
     token = selector.strip()
     return token.upper() == rule.code or token.lower() == rule.name
-
-
-def _check_selectors(selectors: Iterable[str], origin: str, error: type[Exception]) -> None:
-    for selector in selectors:
-        if not any(matches(selector, rule) for rule in RULES):
-            raise error(f"{origin}: unknown rule selector {selector!r} (see `speclint rules`)")
 
 
 def configure(
@@ -47,10 +39,7 @@ def configure(
     ignore: Sequence[str] = (),
 ) -> list[ConfiguredRule]:
     """The rules to run: CLI `select` replaces config's, CLI `ignore` adds to it."""
-    _check_selectors(config.select, config.key_origin("select"), ConfigError)
-    _check_selectors(config.ignore, config.key_origin("ignore"), ConfigError)
-    _check_selectors(select or (), "--select", UsageError)
-    _check_selectors(ignore, "--ignore", UsageError)
+    catalog.check_all(config, select=select, ignore=ignore)
     chosen = tuple(select) if select else config.select
     ignored = (*config.ignore, *ignore)
     settings = _settings(config)

@@ -7,7 +7,7 @@ part of it: git is the truth about what the code is.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -81,8 +81,38 @@ def index(repo: git.Repository) -> Snapshot:
 
 
 def commit(repo: git.Repository, ref: str) -> Snapshot:
-    sha = git.resolve_commit(repo.root, ref)
-    return Snapshot(repo.root, Source.COMMIT, git.tree_entries(repo.root, sha), commit=sha)
+    return of_commit(repo, git.resolve_commit(repo.root, ref))
+
+
+def of_commit(repo: git.Repository, sha: str) -> Snapshot:
+    """The tree of a commit already resolved to its id."""
+    return Snapshot(repo.root, Source.COMMIT, _LazyEntries(lambda: git.tree_entries(repo.root, sha)), commit=sha)
+
+
+class _LazyEntries(Mapping[str, git.Entry]):
+    """A commit's entries, listed on first use: a change set often never needs its base's."""
+
+    def __init__(self, load: Callable[[], dict[str, git.Entry]]) -> None:
+        self._load = load
+        self._entries: dict[str, git.Entry] | None = None
+
+    @property
+    def _all(self) -> dict[str, git.Entry]:
+        if self._entries is None:
+            self._entries = self._load()
+        return self._entries
+
+    def __getitem__(self, path: str) -> git.Entry:
+        return self._all[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all)
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._all
 
 
 def empty(repo: git.Repository) -> Snapshot:

@@ -53,3 +53,9 @@ def test_rule_has_a_test_module(rule) -> None:  # type: ignore[no-untyped-def]
 def test_docs_rules_md_is_generated() -> None:
     committed = (ROOT / "docs" / "rules.md").read_text("utf-8")
     assert committed == rule_docs.markdown(), "run: speclint rules --format markdown > docs/rules.md"
+
+
+def test_catalog_lists_the_registry() -> None:
+    from speclint import catalog
+
+    assert catalog.CODES == tuple((rule.code, rule.name) for rule in RULES)
