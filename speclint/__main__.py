@@ -1,4 +1,4 @@
-from speclint.cli import main
+from speclint.quick import main
 
 if __name__ == "__main__":
     main()

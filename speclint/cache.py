@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +51,8 @@ class BlobCache:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only a writer needs it
+
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as handle:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -208,6 +207,8 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         raise SystemExit(EXIT_ERROR) from None
     except Exception:  # a bug: keep the traceback so it can be reported
+        import traceback
+
         click.echo("speclint: internal error (please report this with the traceback below)", err=True)
         traceback.print_exc()
         raise SystemExit(EXIT_ERROR) from None

@@ -18,11 +18,6 @@ from typing import Any
 from speclint.errors import ConfigError
 from speclint.findings import SEVERITY_NAMES, Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CONFIG_FILES = ("pyproject.toml", "speclint.toml", ".speclint.toml")
 
 DEFAULT_SPECS = (
@@ -139,6 +134,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    if sys.version_info >= (3, 11):  # imported here: most repositories have no config file
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

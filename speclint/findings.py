@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 from dataclasses import dataclass, field
 
 
@@ -84,6 +83,8 @@ def fingerprint_key(rule: str, path: str, target: str, message: str) -> str:
 
 
 def fingerprint(key: str, occurrence: int) -> str:
+    import hashlib
+
     digest = hashlib.sha256(f"{key}\x1f{occurrence}".encode()).hexdigest()
     return digest[:32]
 

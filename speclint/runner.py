@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from speclint import baseline as baselines
 from speclint import config as configs
 from speclint import git, snapshot
 from speclint.errors import UsageError
@@ -76,7 +75,9 @@ def open_context(request: Request) -> CheckContext:
 
 def check(request: Request) -> Report:
     if request.is_change_set:
-        return check_changes(request)
+        report = check_changes(request)
+        assert report is not None
+        return report
     if request.commit_msg_file is not None:
         raise UsageError("--commit-msg-file goes with --staged: it is the message of the commit being made")
     if request.all_findings:
@@ -90,7 +91,7 @@ def check(request: Request) -> Report:
 
     ctx = open_context(request)
     rules = configure(ctx.config, select=request.select or None, ignore=request.ignore)
-    accepted = baselines.load(request.baseline) if request.baseline else frozenset()
+    accepted = _accepted(request)
     try:
         report = engine.run(ctx, rules, baseline=accepted)
     finally:
@@ -107,8 +108,11 @@ def configure(config: configs.Config, **how: object) -> list:  # type: ignore[ty
     return configure_rules(config, **how)  # type: ignore[arg-type]
 
 
-def check_changes(request: Request) -> Report:
-    """`--staged`, `--base`/`--head`, `--commits` and `--pre-push`: what a change set introduces."""
+def check_changes(request: Request, *, quick_only: bool = False) -> Report | None:
+    """`--staged`, `--base`/`--head`, `--commits` and `--pre-push`: what a change set introduces.
+
+    `quick_only`: answer only when the change cannot matter (else None), loading no rule.
+    """
     from speclint import catalog, change_check, changes
 
     modes = [m for m, on in (("--staged", request.staged), ("--base", bool(request.base)),
@@ -139,6 +143,8 @@ def check_changes(request: Request) -> Report:
     else:
         ends = _change_ends(repo, request)
         if ends is None:  # a first push: nothing to compare with, so everything is new
+            if quick_only:
+                return None
             return check(replace(request, pre_push=False, head=_env_ref("PRE_COMMIT_TO_REF") or "HEAD"))
         change = changes.between(repo, *ends, trailer=trailer)
     try:
@@ -146,13 +152,24 @@ def check_changes(request: Request) -> Report:
         options = change_check.Options(request.all_findings, request.use_cache, (), only)
         if change_check.nothing_to_check(repo, config, change, options):
             return change_check.empty_report(config, change, rules or ())
-        accepted = baselines.load(request.baseline) if request.baseline else frozenset()
+        if quick_only:
+            return None
+        accepted = _accepted(request)
         options = change_check.Options(request.all_findings, request.use_cache, accepted, only)
         if rules is None:
             rules = configure(config, select=select, ignore=request.ignore)
         return change_check.run(repo, config, change, rules, options)
     finally:
         change.close()
+
+
+def _accepted(request: Request) -> frozenset[str]:
+    """The fingerprints the baseline file accepts (none without one)."""
+    if request.baseline is None:
+        return frozenset()
+    from speclint import baseline as baselines
+
+    return baselines.load(request.baseline)
 
 
 def _change_ends(repo: git.Repository, request: Request) -> tuple[str, str] | None:

@@ -153,3 +153,37 @@ def test_missing_commit_message_file(repo: GitRepo) -> None:
     result = run_cli(repo.root, "check", "--staged", "--commit-msg-file", "nope.txt")
     assert result.code == 2
     assert result.err.startswith("speclint: error: nope.txt: cannot read the commit message")
+
+
+def test_fast_lane_answers_like_the_full_command_line(repo: GitRepo) -> None:
+    from speclint import quick
+
+    start(repo)
+    run_cli(repo.root, "check", "--staged")  # nothing staged: nothing stored, nothing to say
+    repo.write("src/auth.py", SIGNED)
+    repo.add()
+    run_cli(repo.root, "check", "--staged")  # a relevant change stores the table of spec names
+    repo.git("reset", "-q")
+    repo.write("src/other.py", "def unrelated(x):\n    return x\n")
+    repo.add("src/other.py")
+    fast = run_cli(repo.root, "check", "--staged", "--select", "SD1,SD301", "--exit-zero")
+    import os
+
+    old = Path.cwd()
+    os.chdir(repo.root)
+    try:
+        assert quick.answer(["check", "--staged", "--select", "SD1,SD301"]) is True
+        assert quick.answer(["check", "--staged", "--select", "SD999"]) is False  # the full CLI says why
+        assert quick.answer(["check", "--staged", "-f", "json"]) is False
+        assert quick.answer(["check", "--staged", "src"]) is False
+        assert quick.answer(["check", "--staged", "--staged"]) is False
+    finally:
+        os.chdir(old)
+    assert (fast.code, fast.out, fast.err) == (0, "All clear: 0 specs, 0 references checked.\n", "")
+    slow = run_cli(repo.root, "check", "--staged", "--select", "SD1,SD301", "--exit-zero", "-f", "text")
+    assert (slow.code, slow.out, slow.err) == (fast.code, fast.out, fast.err)
+    # The same change with the symbol it defines named by a spec is relevant: the fast lane steps aside.
+    repo.write("src/other.py", "def verify_more(x):\n    return x\n")
+    repo.write("src/auth.py", SIGNED)
+    repo.add()
+    assert "SD301" in run_cli(repo.root, "check", "--staged").out
