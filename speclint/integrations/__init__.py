@@ -1,0 +1,1 @@
+"""Glue for the places speclint runs: the GitHub Action (`action.yml` runs `github_action`)."""
