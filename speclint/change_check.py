@@ -84,8 +84,9 @@ def _may_affect_specs(repo: git.Repository, config: Config, change: ChangeSet, o
         return True
     if any(GlobSet(entry.code).match(p) for entry in config.maps for p in touched):
         return True
-    specs = spec_index.select_specs(config, change.head.entries)
-    table, _ = spec_index.cached(repo.git_dir, specs, change.head.entries, enabled=options.use_cache)
+    candidates = change.head.entries_matching(lambda path: path.lower().endswith(SPEC_SUFFIXES))
+    specs = spec_index.select_specs(config, candidates)
+    table, _ = spec_index.cached(repo.git_dir, specs, candidates, enabled=options.use_cache)
     if table is None or set(table) != set(specs):
         return True  # not known yet: the full check builds the table
     declared = GlobSet([glob for names in table.values() for glob, _ in names.covers])

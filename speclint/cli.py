@@ -1,55 +1,22 @@
-"""The command line: check, refs, rules, explain, init.
+"""The command line: check, refs, roadmap, rules, explain, init.
 
 Exit codes: 0 clean, 1 findings at or above `fail-on`, 2 usage, config or git errors (one line
-on stderr) and internal errors (with a traceback, as bugs deserve).
+on stderr) and internal errors (with a traceback, as bugs deserve); see `speclint.command`.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import click
 
-from speclint import __version__
-from speclint.errors import SpeclintError
+from speclint import __version__, command
+from speclint.command import EXIT_CLEAN, EXIT_ERROR
 from speclint.findings import SEVERITY_NAMES, Severity
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _use_color(choice: str) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never":
-        return False
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty()
-
-
-def _emit(text: str, output: Path | None, *, color: bool = False) -> None:
-    if output is None:
-        # click strips escape codes when stdout is no terminal unless told the colour is wanted.
-        click.echo(text, nl=False, color=color)
-        return
-    from speclint.atomic import write_text
-
-    write_text(output, text)
-
-
-def _notices(notices: tuple[str, ...] | list[str]) -> None:
-    from speclint.reporters.strings import printable
-
-    for notice in notices:
-        click.echo(f"speclint: warning: {printable(notice)}", err=True)
+def _notices(messages: tuple[str, ...] | list[str]) -> None:
+    command.notices(messages)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -108,7 +75,6 @@ def check(
 ) -> None:
     """Check specs against the code; PATHS limits which specs are reported."""
     from speclint import runner
-    from speclint.reporters import RenderOptions, render
 
     request = runner.Request(
         cwd=Path.cwd(),
@@ -116,8 +82,8 @@ def check(
         staged=staged,
         head=head,
         config_file=config_file,
-        select=_split(select),
-        ignore=_split(ignore),
+        select=command.split(select),
+        ignore=command.split(ignore),
         fail_on=Severity.parse(fail_on) if fail_on else None,
         # A new baseline records every current finding, accepted before or not.
         baseline=None if write_baseline is not None else baseline,
@@ -128,18 +94,12 @@ def check(
         commit_msg_file=commit_msg_file,
         all_findings=all_findings,
     )
-    report = runner.check(request)
-    _notices(report.notices)
-    if write_baseline is not None:
-        from speclint import baseline as baselines
-
-        count = baselines.write(write_baseline, report.findings)
-        click.echo(f"speclint: wrote {count} finding(s) to {write_baseline}", err=True)
-        raise SystemExit(EXIT_CLEAN)
-    use_color = output is None and output_format == "text" and _use_color(color)
-    _emit(render(output_format, report, RenderOptions(color=use_color)), output, color=use_color)
-    if report.failing and not exit_zero:
-        raise SystemExit(EXIT_FINDINGS)
+    status = command.check(
+        request, output_format=output_format, output=output, color=color, exit_zero=exit_zero,
+        write_baseline=write_baseline,
+    )
+    if status != EXIT_CLEAN:
+        raise SystemExit(status)
 
 
 @cli.command()
@@ -189,30 +149,20 @@ def init() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    try:
-        cli.main(args=argv, prog_name="speclint", standalone_mode=False)
-    except SpeclintError as exc:
-        click.echo(f"speclint: error: {exc}", err=True)
-        raise SystemExit(EXIT_ERROR) from None
-    except click.exceptions.Abort:
-        click.echo("speclint: aborted", err=True)
-        raise SystemExit(EXIT_ERROR) from None
-    except click.ClickException as exc:
-        exc.show()
-        raise SystemExit(EXIT_ERROR) from None
-    except click.exceptions.Exit as exc:
-        raise SystemExit(exc.exit_code) from None
-    except (SystemExit, KeyboardInterrupt):
-        raise
-    except BrokenPipeError:
-        raise SystemExit(EXIT_ERROR) from None
-    except Exception:  # a bug: keep the traceback so it can be reported
-        import traceback
+    def run() -> int:
+        try:
+            cli.main(args=argv, prog_name="speclint", standalone_mode=False)
+        except click.exceptions.Abort:
+            click.echo("speclint: aborted", err=True)
+            return EXIT_ERROR
+        except click.ClickException as exc:
+            exc.show()
+            return EXIT_ERROR
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        return EXIT_CLEAN
 
-        click.echo("speclint: internal error (please report this with the traceback below)", err=True)
-        traceback.print_exc()
-        raise SystemExit(EXIT_ERROR) from None
-    raise SystemExit(EXIT_CLEAN)
+    raise SystemExit(command.guarded(run))
 
 
 @cli.command()
@@ -236,4 +186,4 @@ def roadmap(paths: tuple[str, ...], output_format: str, staged: bool, head: str 
     finally:
         ctx.snapshot.close()
     render = import_module(f"speclint.reporters.roadmap_{output_format}").render
-    _emit(render(shown), output)
+    command.emit(render(shown), output)

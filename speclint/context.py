@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from urllib.parse import unquote
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from functools import cached_property
@@ -73,6 +73,7 @@ class CheckContext:
         self.change_set: ChangeSet | None = None
         self.base_context: CheckContext | None = None
         self._code_changes: dict[tuple[str, ...], list[CodeChange]] = {}
+        self._wanted: frozenset[str] | None = None  # set by `restrict`
 
     def close(self) -> None:
         """Stop the git processes this context started."""
@@ -126,12 +127,11 @@ class CheckContext:
         if resolved not in self.snapshot:
             self.notice(f"{path}: symlinked spec points at {target!r}, which is not tracked; not checked")
 
-    def restrict(self, paths: Sequence[str]) -> None:
+    def restrict(self, paths: Iterable[str]) -> None:
         """Check only these specs (a change set's affected ones); before anything is resolved."""
         assert "references" not in self.__dict__ and "symbol_references" not in self.__dict__
         self.__dict__.pop("checked_spec_paths", None)
-        wanted = set(paths)
-        self.__dict__["checked_spec_paths"] = [p for p in self.checked_spec_paths if p in wanted]
+        self._wanted = frozenset(paths)
 
     def code_changes(self, test_files: Sequence[str]) -> list[CodeChange]:
         """The change set's changed code files outside `test_files`, with their symbol changes."""
@@ -147,9 +147,15 @@ class CheckContext:
     @cached_property
     def checked_spec_paths(self) -> list[str]:
         """The specs whose findings are reported: all of them, or those under the CLI's PATHS."""
+        if self._wanted is not None:
+            # A change set's few specs: no need to list every tracked path (a commit's base).
+            found = self.snapshot.entries_at(self._wanted)
+            paths = [p for p in sorted(found) if spec_index.is_spec(self.config, p, found[p])]
+        else:
+            paths = self.spec_paths
         if not self.only:
-            return self.spec_paths
-        return [p for p in self.spec_paths if any(p == o or p.startswith(o.rstrip("/") + "/") or o in ("", ".") for o in self.only)]
+            return paths
+        return [p for p in paths if any(p == o or p.startswith(o.rstrip("/") + "/") or o in ("", ".") for o in self.only)]
 
     def document(self, path: str) -> Document | None:
         """Any tracked markdown file, parsed once (specs and link targets alike)."""
@@ -181,18 +187,19 @@ class CheckContext:
         return open_cache(self.repo.git_dir, "specs", enabled=self.use_cache, salt=spec_code_salt())
 
     @cached_property
-    def specs(self) -> dict[str, Spec]:
-        parsed: dict[str, Spec] = {}
-        for path in self.spec_paths:
-            doc = self.document(path)
-            if doc is None:
-                continue
-            front = load_front_matter(doc.front_matter)
-            if front.problem:
-                self.notice(f"{path}:{doc.front_matter_line}: {front.problem}")
-            ignores = front.strings("speclint", "ignore")
-            parsed[path] = Spec(path, doc, front, parse_suppressions(doc.comments, ignores))
-        return parsed
+    def specs(self) -> Mapping[str, Spec]:
+        """Every spec that could be read, each parsed on first use."""
+        return _Specs(self)
+
+    def _spec(self, path: str) -> Spec | None:
+        doc = self.document(path)
+        if doc is None:
+            return None
+        front = load_front_matter(doc.front_matter)
+        if front.problem:
+            self.notice(f"{path}:{doc.front_matter_line}: {front.problem}")
+        ignores = front.strings("speclint", "ignore")
+        return Spec(path, doc, front, parse_suppressions(doc.comments, ignores))
 
     @cached_property
     def references(self) -> list[Reference]:
@@ -274,7 +281,7 @@ class CheckContext:
             by_spec.setdefault(ref.spec, []).append((ref, path))
         modules = symbols.module_names(self.snapshot)
         results: dict[SymbolRef, SymbolResolution] = {}
-        parents = {path: {b.id: b for b in spec.document.blocks} for path, spec in self.specs.items()}
+        parents = {path: {b.id: b for b in self.specs[path].document.blocks} for path in {r.spec for r in refs}}
         by_block = {spec: symbols.source_paths_by_block(found) for spec, found in by_spec.items()}
         ties = {
             ref: symbols.tied_files(
@@ -348,7 +355,8 @@ class CheckContext:
         reviewed: set[str] = set()
         if self.snapshot.source is not Source.COMMIT:
             reviewed = history.reviewed_now(self.repo.root, specs, cached=self.snapshot.source is Source.INDEX)
-        return history.load(self.repo.root, self.snapshot.commit or "HEAD", specs, reviewed)
+        store = open_cache(self.repo.git_dir, "history", enabled=self.use_cache, salt=history.FORMAT)
+        return history.load(self.repo.root, self.snapshot.commit or "HEAD", specs, reviewed, cache=store)
 
     @cached_property
     def _uncommitted(self) -> frozenset[str]:
@@ -366,11 +374,13 @@ class CheckContext:
         if history is None:
             return []
         if self.snapshot.source is Source.COMMIT:
-            head = self.snapshot.entries
-        elif self.base_context is not None and self.base_context.snapshot.commit:
-            head = self.base_context.snapshot.entries  # a staged change set: its base is HEAD
-        else:
-            head = git.tree_entries(self.repo.root, self.snapshot.commit or "HEAD")
+            head: Mapping[str, git.Entry] = self.snapshot.entries
+        else:  # only the files the resolved symbols live in, as HEAD has them
+            paths = {d.path for res in self.symbol_resolutions.values() for d in res.definitions}
+            if self.base_context is not None and self.base_context.snapshot.commit:
+                head = self.base_context.snapshot.entries_at(paths)  # a staged change set: its base is HEAD
+            else:
+                head = git.tree_entries(self.repo.root, self.snapshot.commit or "HEAD", paths)
         memory = drift.Memory(self.symbol_index.cache.store, history.commits[0].sha if history.commits else "")
         found = []
         seen: set[tuple[str, str, str]] = set()
@@ -510,3 +520,34 @@ class CheckContext:
                 yield parsed.plan if parsed is not None and parsed.plan is not None else parse(spec.document)
 
         return graph.build(plans(), code_links=lambda: code_links.scan(self))
+
+
+class _Specs(Mapping[str, Spec]):
+    """The specs of a context, parsed on first use: a change set reads only those it checks."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self._ctx = ctx
+        self._known = set(ctx.spec_paths)
+        self._parsed: dict[str, Spec | None] = {}
+
+    def _get(self, path: object) -> Spec | None:
+        if not isinstance(path, str) or path not in self._known:
+            return None
+        if path not in self._parsed:
+            self._parsed[path] = self._ctx._spec(path)
+        return self._parsed[path]
+
+    def __getitem__(self, path: str) -> Spec:
+        spec = self._get(path)
+        if spec is None:
+            raise KeyError(path)
+        return spec
+
+    def __contains__(self, path: object) -> bool:
+        return self._get(path) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (path for path in self._ctx.spec_paths if self._get(path) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

@@ -19,6 +19,7 @@ from speclint.specs.references import FILE
 from speclint.symbols import languages
 
 if TYPE_CHECKING:
+    from speclint.cache import BlobCache
     from speclint.context import CheckContext
     from speclint.symbols.extract import Symbol
 
@@ -95,8 +96,6 @@ def code_changes(ctx: CheckContext, files: Iterable[git.FileChange], tests: Glob
 
 
 def _describe(ctx: CheckContext, change: git.FileChange, reader: git.BlobReader) -> CodeChange:
-    from speclint.symbols.extract import significant_digest
-
     old = reader.read_optional(change.old_blob) if change.old_blob else None
     new = reader.read_optional(change.new_blob) if change.new_blob else None
     language = languages.for_path(change.path)
@@ -107,7 +106,8 @@ def _describe(ctx: CheckContext, change: git.FileChange, reader: git.BlobReader)
             significant = True  # added or deleted
         result = CodeChange(change, significant)
     else:
-        significant = significant_digest(language, old) != significant_digest(language, new)
+        store = ctx.symbol_index.cache.store
+        significant = _digest(store, language, old) != _digest(store, language, new)
         result = CodeChange(change, significant)
     if language is not None:
         index = ctx.symbol_index
@@ -116,6 +116,21 @@ def _describe(ctx: CheckContext, change: git.FileChange, reader: git.BlobReader)
         result.symbols, result.added = _symbol_changes(before, after)
         result.defined = {s.name for s in (*before, *after)}
     return result
+
+
+def _digest(store: BlobCache, language: languages.Language, data: bytes) -> str:
+    """The file's digest without comments, whitespace and docstrings; cached by content."""
+    from speclint.cache import blob_id
+
+    blob, kind = blob_id(data), f"digest-{language.name}"
+    stored = store.get(blob, kind)
+    if stored is not None:
+        return stored.decode("ascii", "replace")
+    from speclint.symbols.extract import significant_digest
+
+    digest = significant_digest(language, data)
+    store.put(blob, kind, digest.encode("ascii"))
+    return digest
 
 
 def _symbol_changes(before: list[Symbol], after: list[Symbol]) -> tuple[list[SymbolChange], list[Symbol]]:

@@ -134,18 +134,37 @@ def _split_z(data: bytes) -> Iterator[str]:
 
 def index_entries(root: Path) -> dict[str, Entry]:
     """The index (stage 0 and conflicted stages alike): path → entry."""
+    return index_records(index_raw(root))
+
+
+def index_raw(root: Path) -> list[bytes]:
+    """The index as raw `git ls-files -s -z` records, for callers that need only a few entries."""
+    return [record for record in run(root, "ls-files", "-s", "-z").split(b"\0") if record]
+
+
+def index_records(records: Iterable[bytes]) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
-    for record in _split_z(run(root, "ls-files", "-s", "-z")):
-        meta, path = record.split("\t", 1)
+    for record in records:
+        meta, path = record.decode("utf-8", "surrogateescape").split("\t", 1)
         mode, blob, _stage = meta.split(" ")
         entries[path] = Entry(mode, blob)
     return entries
 
 
-def tree_entries(root: Path, commit: str) -> dict[str, Entry]:
-    """Every blob of a commit's tree: path → entry."""
+def tree_entries(root: Path, commit: str, paths: Iterable[str] | None = None) -> dict[str, Entry]:
+    """Every blob of a commit's tree (or only those at `paths`): path → entry."""
     entries: dict[str, Entry] = {}
-    for record in _split_z(run(root, "ls-tree", "-r", "-z", "--full-tree", commit)):
+    if paths is not None:
+        wanted = sorted(set(paths))
+        for start in range(0, len(wanted), 1000):  # within any command-line limit
+            entries.update(_tree_records(root, commit, ["--", *(f":(literal){p}" for p in wanted[start : start + 1000])]))
+        return entries
+    return _tree_records(root, commit, [])
+
+
+def _tree_records(root: Path, commit: str, limit: list[str]) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for record in _split_z(run(root, "ls-tree", "-r", "-z", "--full-tree", commit, *limit)):
         meta, path = record.split("\t", 1)
         mode, _kind, blob = meta.split(" ")
         entries[path] = Entry(mode, blob)
@@ -359,17 +378,37 @@ def grep_files(
     wanted = sorted({w for w in words if w})
     if not wanted:
         return set()
+    patterns = b"".join(w.encode("utf-8", "surrogateescape") + b"\n" for w in wanted)
+    excludes = [f":(exclude,glob){pattern}" for pattern in exclude]
     args = ["grep", "-I", "-l", "-F", "-z", "--no-color", "--full-name"]
     if cached:
-        args.append("--cached")
+        # Reading every blob from the object store is slow; the work-tree copy of a file is the
+        # same bytes unless git lists it as changed there or is told not to look at it.
+        differ = _worktree_differs(root)
+        found = {p for p in _split_z(run(root, *args, "-f", "-", "--", ".", *excludes, input=patterns, check=False))}
+        found -= differ
+        for start in range(0, len(differ), 500):
+            chunk = [f":(literal){p}" for p in sorted(differ)[start : start + 500]]
+            out = run(root, *args, "--cached", "-f", "-", "--", *chunk, *excludes, input=patterns, check=False)
+            found.update(_split_z(out))
+        return found
     args += ["-f", "-"]
     if commit:
         args.append(commit)
-    args += ["--", ".", *(f":(exclude,glob){pattern}" for pattern in exclude)]
-    patterns = b"".join(w.encode("utf-8", "surrogateescape") + b"\n" for w in wanted)
+    args += ["--", ".", *excludes]
     out = run(root, *args, input=patterns, check=False)
     prefix = f"{commit}:" if commit else ""
     return {p.removeprefix(prefix) for p in _split_z(out)}
+
+
+def _worktree_differs(root: Path) -> set[str]:
+    """Tracked paths whose work-tree file may not hold the index's bytes: changed or deleted
+    there, or flagged assume-unchanged or skip-worktree (sparse checkouts)."""
+    differ = set(_split_z(run(root, "diff-files", "--name-only", "-z", check=False)))
+    for record in run(root, "ls-files", "-v", "-z").split(b"\0"):
+        if record and not record.startswith(b"H "):  # assume-unchanged (h), skip-worktree (S), unmerged (M)
+            differ.add(record[2:].decode("utf-8", "surrogateescape"))
+    return differ
 
 
 MAX_HISTORY_WORDS = 1000  # names asked of history per run; more are left unconfirmed

@@ -9,15 +9,18 @@ and each version's symbols come through the blob-id cache.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from speclint import git
+from speclint.cache import BlobCache
 from speclint.globs import GlobSet
 
 TRAILER = "Spec-Reviewed"
+FORMAT = "1"  # of the stored walks; change it with Commit or Change
 NULL_BLOB = "0" * 40
 
 
@@ -99,7 +102,13 @@ class History:
 
 
 def load(
-    root: Path, rev: str, specs: Iterable[str], reviewed_now: Iterable[str] = (), *, max_commits: int = 20000
+    root: Path,
+    rev: str,
+    specs: Iterable[str],
+    reviewed_now: Iterable[str] = (),
+    *,
+    max_commits: int = 20000,
+    cache: BlobCache | None = None,
 ) -> History:
     """Baselines for `specs` and the code changes since the oldest of them, in three git calls."""
     history = History(root, rev)
@@ -109,7 +118,7 @@ def load(
     last_change = _last_changes(root, rev, spec_list)
     reviews = _reviews(root, rev)
     reviewed = set(reviewed_now)
-    history.commits, history.by_commit = _log(root, rev, max_commits)
+    history.commits, history.by_commit = _log(root, rev, max_commits, cache)
     order = {commit.sha: commit.order for commit in history.commits}
     for spec in spec_list:
         if spec in reviewed:
@@ -127,11 +136,20 @@ def load(
 _LOGS: dict[tuple[Path, str, int], tuple[list[Commit], dict[str, dict[str, Change]]]] = {}
 
 
-def _log(root: Path, rev: str, max_commits: int) -> tuple[list[Commit], dict[str, dict[str, Change]]]:
+def _log(
+    root: Path, rev: str, max_commits: int, cache: BlobCache | None
+) -> tuple[list[Commit], dict[str, dict[str, Change]]]:
     sha = git.run(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False).decode().strip()
     key = (root, sha, max_commits)
     if sha and key in _LOGS:
         return _LOGS[key]
+    if sha and cache is not None:
+        # A commit's history never changes: the parsed walk is stored under its id.
+        stored = _stored(cache, f"{sha}:{max_commits}")
+        if stored is not None:
+            _LOGS.clear()
+            _LOGS[key] = stored
+            return stored
     out = git.run(
         root, "log", f"--max-count={max_commits}", "--raw", "-z", "-M", "--no-abbrev", "--no-merges",
         "--format=%x01%H%x00%s", rev, check=False,
@@ -147,6 +165,21 @@ def _log(root: Path, rev: str, max_commits: int) -> tuple[list[Commit], dict[str
     if sha:
         _LOGS.clear()  # one history at a time: enough for a run, bounded for long-lived processes
         _LOGS[key] = (commits, by_commit)
+        if cache is not None:
+            cache.put(f"{sha}:{max_commits}", "log", pickle.dumps((commits, by_commit), protocol=pickle.HIGHEST_PROTOCOL))
+    return commits, by_commit
+
+
+def _stored(cache: BlobCache, key: str) -> tuple[list[Commit], dict[str, dict[str, Change]]] | None:
+    raw = cache.get(key, "log")
+    if raw is None:
+        return None
+    try:
+        commits, by_commit = pickle.loads(raw)
+    except Exception:  # noqa: BLE001 - an unreadable entry is a miss, rewritten after the walk
+        return None
+    if not isinstance(commits, list) or not isinstance(by_commit, dict):
+        return None
     return commits, by_commit
 
 

@@ -1,10 +1,10 @@
-"""The commit hook's fast lane: `speclint check --staged` for a commit that touches nothing a
-spec names, answered before the command-line framework and the rules load.
+"""The console entry point, with a fast lane for the commit hooks.
 
-Most commits are like that, and a hook that runs on every commit should cost little more than
-starting Python. Only a narrow form of the command is answered here (no PATHS, text output, the
-options a hook passes); anything else, any doubt and any error goes to the full command line,
-which then does the work and says what is wrong.
+A hook runs on every commit and should cost little more than starting Python. The forms the
+hooks use (`speclint check --staged …`, `--pre-push`) are parsed here, without click, and run
+straight away; the check itself loads rules and parsers only when the change can matter to a
+spec. Every other command line, including `--help` and anything unexpected, goes to the full
+command line (`speclint.cli`), which parses it and says what is wrong.
 """
 
 from __future__ import annotations
@@ -13,77 +13,63 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-_FLAGS = {"--staged", "--exit-zero"}
-_VALUES = {"--commit-msg-file", "--select", "--ignore", "--fail-on", "--config", "--color"}
-_SEVERITIES = ("error", "warning", "info")
+_FLAGS = frozenset({"--staged", "--pre-push", "--exit-zero", "--no-cache"})
+_VALUES = frozenset({"--commit-msg-file", "--select", "--ignore", "--fail-on", "--config", "--color"})
+_CHOICES = {"--fail-on": ("error", "warning", "info"), "--color": ("auto", "always", "never")}
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """The console entry point: the fast lane when it applies, else the full command line."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if answer(args):
-        raise SystemExit(0)
-    from speclint.cli import main as full
+    options = parse(args)
+    if options is None:
+        from speclint.cli import main as full
 
-    full(args)
+        full(args)
+        return
+    from speclint import command
 
-
-def answer(args: Sequence[str]) -> bool:
-    """Print the all-clear and return True when the staged change cannot give a finding."""
-    options = _parse(args)
-    if options is None or "--staged" not in options:
-        return False
-    try:
-        from speclint import runner
-        from speclint.findings import Severity
-
-        fail_on = options.get("--fail-on")
-        if fail_on is not None and fail_on not in _SEVERITIES:
-            return False
-        request = runner.Request(
-            cwd=Path.cwd(),
-            staged=True,
-            config_file=Path(options["--config"]) if "--config" in options else None,
-            select=_split(options.get("--select", "")),
-            ignore=_split(options.get("--ignore", "")),
-            fail_on=Severity.parse(fail_on) if fail_on else None,
-            commit_msg_file=Path(options["--commit-msg-file"]) if "--commit-msg-file" in options else None,
-        )
-        report = runner.check_changes(request, quick_only=True)
-    except Exception:  # noqa: BLE001 - the full command line reports errors properly
-        return False
-    if report is None:
-        return False
-    from speclint.reporters import render
-
-    sys.stdout.write(render("text", report))
-    sys.stdout.flush()
-    return True
+    raise SystemExit(command.guarded(lambda: _check(options)))
 
 
-def _parse(args: Sequence[str]) -> dict[str, str] | None:
-    """`check` and the options above, each at most once; None for anything else."""
+def parse(args: Sequence[str]) -> dict[str, str] | None:
+    """The options of a hook's `check --staged` or `check --pre-push`; None for anything else."""
     if not args or args[0] != "check":
         return None
     options: dict[str, str] = {}
     rest = list(args[1:])
     while rest:
-        arg = rest.pop(0)
-        name, eq, value = arg.partition("=")
+        name, eq, value = rest.pop(0).partition("=")
         if name in _FLAGS and not eq:
             value = ""
-        elif name in _VALUES:
-            if not eq:
-                if not rest:
-                    return None
-                value = rest.pop(0)
+        elif name in _VALUES and (eq or rest):
+            value = value if eq else rest.pop(0)
         else:
             return None
-        if name in options:
+        if name in options or value not in _CHOICES.get(name, (value,)):
             return None
         options[name] = value
+    if ("--staged" in options) == ("--pre-push" in options):
+        return None  # exactly one change-set mode
     return options
 
 
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
+def _check(options: dict[str, str]) -> int:
+    from speclint import command, runner
+    from speclint.findings import Severity
+
+    def path(name: str) -> Path | None:
+        return Path(options[name]) if name in options else None
+
+    fail_on = options.get("--fail-on")
+    request = runner.Request(
+        cwd=Path.cwd(),
+        staged="--staged" in options,
+        pre_push="--pre-push" in options,
+        config_file=path("--config"),
+        select=command.split([options.get("--select", "")]),
+        ignore=command.split([options.get("--ignore", "")]),
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        use_cache="--no-cache" not in options,
+        commit_msg_file=path("--commit-msg-file"),
+    )
+    return command.check(request, color=options.get("--color", "auto"), exit_zero="--exit-zero" in options)

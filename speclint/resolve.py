@@ -9,7 +9,6 @@ reported (precision before recall).
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable
@@ -248,6 +247,8 @@ class Resolver:
 
     def close_matches(self, path: str, limit: int = 3) -> list[str]:
         """Tracked files that the missing `path` plausibly became: same name, or a similar name."""
+        import difflib
+
         name = path.rsplit("/", 1)[-1]
         same_name = sorted(self.by_name.get(name, ()))
         if same_name:

@@ -75,9 +75,7 @@ def open_context(request: Request) -> CheckContext:
 
 def check(request: Request) -> Report:
     if request.is_change_set:
-        report = check_changes(request)
-        assert report is not None
-        return report
+        return check_changes(request)
     if request.commit_msg_file is not None:
         raise UsageError("--commit-msg-file goes with --staged: it is the message of the commit being made")
     if request.all_findings:
@@ -108,11 +106,8 @@ def configure(config: configs.Config, **how: object) -> list:  # type: ignore[ty
     return configure_rules(config, **how)  # type: ignore[arg-type]
 
 
-def check_changes(request: Request, *, quick_only: bool = False) -> Report | None:
-    """`--staged`, `--base`/`--head`, `--commits` and `--pre-push`: what a change set introduces.
-
-    `quick_only`: answer only when the change cannot matter (else None), loading no rule.
-    """
+def check_changes(request: Request) -> Report:
+    """`--staged`, `--base`/`--head`, `--commits` and `--pre-push`: what a change set introduces."""
     from speclint import catalog, change_check, changes
 
     modes = [m for m, on in (("--staged", request.staged), ("--base", bool(request.base)),
@@ -143,8 +138,6 @@ def check_changes(request: Request, *, quick_only: bool = False) -> Report | Non
     else:
         ends = _change_ends(repo, request)
         if ends is None:  # a first push: nothing to compare with, so everything is new
-            if quick_only:
-                return None
             return check(replace(request, pre_push=False, head=_env_ref("PRE_COMMIT_TO_REF") or "HEAD"))
         change = changes.between(repo, *ends, trailer=trailer)
     try:
@@ -152,8 +145,6 @@ def check_changes(request: Request, *, quick_only: bool = False) -> Report | Non
         options = change_check.Options(request.all_findings, request.use_cache, (), only)
         if change_check.nothing_to_check(repo, config, change, options):
             return change_check.empty_report(config, change, rules or ())
-        if quick_only:
-            return None
         accepted = _accepted(request)
         options = change_check.Options(request.all_findings, request.use_cache, accepted, only)
         if rules is None:

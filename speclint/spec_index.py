@@ -2,15 +2,16 @@
 affect without parsing any of them.
 
 Per spec: the base names of the files and documents it names, the symbol names (and their
-qualifiers) it names, and the `covers:` globs it declares. Stored as one JSON entry under the git
+qualifiers) it names, and the `covers:` globs it declares. Stored as one entry under the git
 dir, keyed by the blob ids of all specs: a commit that touches no spec finds it without reading
-a spec, and this module imports nothing that parses.
+a spec, and this module imports nothing that parses. The table is stored with `marshal`
+(built in, so loading it costs no import), in our own cache under the git dir.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from speclint.cache import BlobCache, open_cache
 from speclint.config import SPEC_SUFFIXES, Config
 from speclint.globs import GlobSet
 
-FORMAT = 1
+FORMAT = 2
 _COVERS_COMMENT = re.compile(r"^speclint:\s*covers\s+(?P<globs>.+)$", re.S)
 
 
@@ -49,8 +50,9 @@ def select_specs(config: Config, entries: Mapping[str, git.Entry]) -> list[str]:
     )
 
 
-def is_spec_path(config: Config, path: str) -> bool:
-    return path.lower().endswith(SPEC_SUFFIXES) and GlobSet(config.specs).match(path) and not GlobSet(config.exclude).match(path)
+def is_spec(config: Config, path: str, entry: git.Entry) -> bool:
+    """Whether this one tracked path is a spec, by the same test as `select_specs`."""
+    return bool(select_specs(config, {path: entry}))
 
 
 def cached(
@@ -67,18 +69,18 @@ def _decode(store: BlobCache, key: str) -> dict[str, SpecNames] | None:
     if raw is None:
         return None
     try:
-        data = json.loads(raw)
+        data = marshal.loads(raw)
         return {
             path: SpecNames(frozenset(files), frozenset(words), tuple((g, int(line)) for g, line in covers))
             for path, (files, words, covers) in data.items()
         }
-    except (ValueError, TypeError):  # a corrupt entry is a miss, rewritten after this run
+    except (ValueError, TypeError, EOFError, AttributeError):  # a corrupt entry is a miss, rewritten after this run
         return None
 
 
 def _encode(table: dict[str, SpecNames]) -> bytes:
     data = {p: (sorted(n.files), sorted(n.words), [list(c) for c in n.covers]) for p, n in table.items()}
-    return json.dumps(data, separators=(",", ":")).encode()
+    return marshal.dumps(data)
 
 
 def covers_comment(body: str) -> list[str]:

@@ -155,35 +155,54 @@ def test_missing_commit_message_file(repo: GitRepo) -> None:
     assert result.err.startswith("speclint: error: nope.txt: cannot read the commit message")
 
 
-def test_fast_lane_answers_like_the_full_command_line(repo: GitRepo) -> None:
+def test_fast_lane_answers_like_the_full_command_line(repo: GitRepo, tmp_path: Path) -> None:
     from speclint import quick
 
+    assert quick.parse(["check", "--staged", "--select", "SD1,SD301", "--exit-zero"]) == {
+        "--staged": "", "--select": "SD1,SD301", "--exit-zero": ""
+    }
+    assert quick.parse(["check", "--pre-push", "--fail-on=warning"]) == {"--pre-push": "", "--fail-on": "warning"}
+    for args in (["check"], ["check", "--staged", "-f", "json"], ["check", "--staged", "src"],
+                 ["check", "--staged", "--staged"], ["check", "--staged", "--pre-push"],
+                 ["check", "--staged", "--fail-on", "loud"], ["check", "--staged", "--select"], ["rules"]):
+        assert quick.parse(args) is None, args
     start(repo)
-    run_cli(repo.root, "check", "--staged")  # nothing staged: nothing stored, nothing to say
-    repo.write("src/auth.py", SIGNED)
-    repo.add()
-    run_cli(repo.root, "check", "--staged")  # a relevant change stores the table of spec names
-    repo.git("reset", "-q")
-    repo.write("src/other.py", "def unrelated(x):\n    return x\n")
-    repo.add("src/other.py")
-    fast = run_cli(repo.root, "check", "--staged", "--select", "SD1,SD301", "--exit-zero")
-    import os
+    message = tmp_path / "msg"
+    message.write_text("x\n")
+    cases = [
+        ({"src/other.py": "def unrelated(x):\n    return x\n"}, ["--select", "SD1,SD301"]),  # nothing relevant
+        ({"src/auth.py": SIGNED}, []),  # SD104, SD201 and SD301
+        ({"src/auth.py": SIGNED}, ["--commit-msg-file", str(message), "--select", "SD301"]),
+        ({"src/auth.py": SIGNED}, ["--select", "SD999"]),  # a usage error
+    ]
+    for files, extra in cases:
+        for path, content in files.items():
+            repo.write(path, content)
+        repo.add()
+        fast = run_cli(repo.root, "check", "--staged", *extra)
+        full = run_cli(repo.root, "check", "--staged", *extra, "-f", "text")  # not the fast lane's form
+        assert (fast.code, fast.out, fast.err) == (full.code, full.out, full.err), extra
+        repo.git("reset", "-q", "--hard")
 
-    old = Path.cwd()
-    os.chdir(repo.root)
+
+def _resolved(repo: GitRepo) -> dict[str, str]:
+    from speclint import runner
+
+    ctx = runner.open_context(runner.Request(cwd=repo.root, staged=True))
     try:
-        assert quick.answer(["check", "--staged", "--select", "SD1,SD301"]) is True
-        assert quick.answer(["check", "--staged", "--select", "SD999"]) is False  # the full CLI says why
-        assert quick.answer(["check", "--staged", "-f", "json"]) is False
-        assert quick.answer(["check", "--staged", "src"]) is False
-        assert quick.answer(["check", "--staged", "--staged"]) is False
+        return {ref.name: res.status for ref, res in ctx.symbol_resolutions.items()}
     finally:
-        os.chdir(old)
-    assert (fast.code, fast.out, fast.err) == (0, "All clear: 0 specs, 0 references checked.\n", "")
-    slow = run_cli(repo.root, "check", "--staged", "--select", "SD1,SD301", "--exit-zero", "-f", "text")
-    assert (slow.code, slow.out, slow.err) == (fast.code, fast.out, fast.err)
-    # The same change with the symbol it defines named by a spec is relevant: the fast lane steps aside.
-    repo.write("src/other.py", "def verify_more(x):\n    return x\n")
-    repo.write("src/auth.py", SIGNED)
-    repo.add()
-    assert "SD301" in run_cli(repo.root, "check", "--staged").out
+        ctx.close()
+
+
+def test_staged_symbols_are_read_from_the_index_not_the_work_tree(repo: GitRepo) -> None:
+    verify = 'def verify(token):\n    return token == "ok"\n'
+    start(repo, **{"src/auth.py": CODE.split("\n\n\n")[1], "src/check.py": verify})
+    assert _resolved(repo) == {"verify": "found", "issue_token": "found"}
+    repo.write("src/check.py", verify.replace("verify", "check_token"))  # in the work tree only
+    assert _resolved(repo) == {"verify": "found", "issue_token": "found"}
+    # A file git is told not to look at in the work tree (sparse checkouts) is still read.
+    repo.git("checkout", "--", "src/check.py")
+    repo.git("update-index", "--skip-worktree", "src/check.py")
+    (repo.root / "src" / "check.py").unlink()
+    assert _resolved(repo) == {"verify": "found", "issue_token": "found"}

@@ -32,7 +32,6 @@ configuration.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from speclint.context import CheckContext
@@ -44,6 +43,8 @@ from speclint.specs.references import SPEC_LINK
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    import difflib
+
     links = [(ref, res) for ref, res in ctx.resolutions.items() if ref.kind == SPEC_LINK]
     missing = [res.path for ref, res in links if res.status == MISSING]
     generated = ctx.ignored(missing)

@@ -37,19 +37,23 @@ work in specs only.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Severity
 from speclint.rules.missing_file import likely_fix
 from speclint.rules.rule import NoOptions, Rule
+
+if TYPE_CHECKING:
+    from speclint.specs.roadmap.code_links import CodeLink
 from speclint.rules.unknown_requirement import under_paths
-from speclint.specs.roadmap.code_links import CodeLink
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    import difflib
+
     for link in ctx.roadmap.code_links:
         if not link.target or not under_paths(ctx, link.path):
             continue

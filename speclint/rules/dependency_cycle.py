@@ -38,11 +38,12 @@ from collections.abc import Iterator
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Related, Severity
 from speclint.rules.rule import NoOptions, Rule
-from speclint.specs.roadmap.analysis import cycles
-from speclint.specs.roadmap.graph import name
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from speclint.specs.roadmap.analysis import cycles
+    from speclint.specs.roadmap.graph import name
+
     roadmap = ctx.roadmap
     checked = set(ctx.checked_spec_paths)
     for cycle in cycles(roadmap):

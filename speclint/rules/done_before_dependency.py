@@ -41,15 +41,20 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Related, Severity
 from speclint.rules.rule import NoOptions, Rule
-from speclint.specs.roadmap.graph import Edge, Roadmap, name
-from speclint.specs.roadmap.model import DONE, NOT_DONE, PHASE, TASK
+
+if TYPE_CHECKING:
+    from speclint.specs.roadmap.graph import Edge, Roadmap
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from speclint.specs.roadmap.graph import name
+    from speclint.specs.roadmap.model import DONE, NOT_DONE
+
     roadmap = ctx.roadmap
     checked = set(ctx.checked_spec_paths)
     for edge in roadmap.edges:
@@ -69,6 +74,8 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
 
 def _done_in_blocked_phase(roadmap: Roadmap, checked: set[str]) -> Iterator[Problem]:
     """One finding per phase that is under way although a prerequisite is open: on its first done task."""
+    from speclint.specs.roadmap.model import DONE, NOT_DONE, PHASE
+
     waiting: dict[int, list[Edge]] = {}
     for edge in roadmap.edges:
         phase = roadmap.nodes[edge.src]
@@ -98,6 +105,8 @@ def _done_in_blocked_phase(roadmap: Roadmap, checked: set[str]) -> Iterator[Prob
 
 
 def _tasks_under(roadmap: Roadmap, node: int) -> list[int]:
+    from speclint.specs.roadmap.model import TASK
+
     found, pending = [], list(roadmap.children.get(node, ()))
     while pending:
         current = pending.pop()
@@ -108,6 +117,8 @@ def _tasks_under(roadmap: Roadmap, node: int) -> list[int]:
 
 
 def _prerequisite(roadmap: Roadmap, edge: Edge, here: str, *, status: bool = True) -> str:
+    from speclint.specs.roadmap.graph import name
+
     target = roadmap.nodes[edge.dst]
     where = f" (line {target.line})" if target.path == here and target.line else ""
     named = f"`{name(roadmap, edge.dst, here=here)}`{where}"

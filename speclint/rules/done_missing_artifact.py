@@ -44,10 +44,11 @@ from speclint.findings import Location, Problem, Severity
 from speclint.rules.missing_file import likely_fix
 from speclint.rules.rule import NoOptions, Rule
 from speclint.specs.references import Reference
-from speclint.specs.roadmap.artifacts import explained, is_missing_artifact
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from speclint.specs.roadmap.artifacts import explained, is_missing_artifact
+
     candidates = []
     for ref, res in ctx.resolutions.items():
         spec = ctx.specs.get(ref.spec)

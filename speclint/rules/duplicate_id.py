@@ -40,10 +40,11 @@ from collections.abc import Iterator
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Related, Severity
 from speclint.rules.rule import NoOptions, Rule
-from speclint.specs.roadmap.model import REQUIREMENT
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from speclint.specs.roadmap.model import REQUIREMENT
+
     checked = set(ctx.checked_spec_paths)
     for path, plan in ctx.roadmap.plans.items():
         if path not in checked:

@@ -37,10 +37,11 @@ from collections.abc import Iterator
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Severity
 from speclint.rules.rule import NoOptions, Rule
-from speclint.specs.roadmap.model import PHASE, UNKNOWN
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from speclint.specs.roadmap.model import PHASE, UNKNOWN
+
     roadmap = ctx.roadmap
     checked = set(ctx.checked_spec_paths)
     for node, item in enumerate(roadmap.nodes):

@@ -49,10 +49,11 @@ from speclint.resolve import HISTORY, MISSING, OUTSIDE
 from speclint.rules.rule import NoOptions, Rule
 from speclint.specs.markdown import Position
 from speclint.specs.references import FILE
-from speclint.specs.roadmap.artifacts import is_missing_artifact
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from speclint.specs.roadmap.artifacts import is_missing_artifact
+
     # A path an open task plans to create is planned everywhere in that feature's specs.
     planned = {
         (ctx.feature_folder(ref.spec), ctx.resolutions[ref].path)

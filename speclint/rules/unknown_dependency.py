@@ -44,10 +44,11 @@ from collections.abc import Iterator
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Severity
 from speclint.rules.rule import NoOptions, Rule
-from speclint.specs.roadmap.ids import display
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from speclint.specs.roadmap.ids import display
+
     checked = set(ctx.checked_spec_paths)
     for unknown in ctx.roadmap.unknown_dependencies:
         if unknown.path not in checked:

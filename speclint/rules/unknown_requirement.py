@@ -46,8 +46,6 @@ from collections.abc import Iterator
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Severity
 from speclint.rules.rule import NoOptions, Rule
-from speclint.specs.roadmap import ids
-from speclint.specs.roadmap.graph import resolve_requirement
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
@@ -68,6 +66,9 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
 
 
 def _code_citations(ctx: CheckContext) -> Iterator[Problem]:
+    from speclint.specs.roadmap import ids
+    from speclint.specs.roadmap.graph import resolve_requirement
+
     roadmap = ctx.roadmap
     work = {item.key for item in roadmap.nodes if not item.anonymous}
     for link in roadmap.code_links:

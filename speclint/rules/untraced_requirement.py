@@ -37,16 +37,21 @@ Enable it with `select = ["SD502"]`; silence one with
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Severity
 from speclint.rules.rule import NoOptions, Rule
-from speclint.specs.roadmap import ids
-from speclint.specs.roadmap.graph import Roadmap, resolve_requirement
-from speclint.specs.roadmap.model import REQUIREMENT, STORY
+
+if TYPE_CHECKING:
+    from speclint.specs.roadmap.graph import Roadmap
 
 
 def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from speclint.specs.roadmap import ids
+    from speclint.specs.roadmap.graph import resolve_requirement
+    from speclint.specs.roadmap.model import REQUIREMENT, STORY
+
     roadmap = ctx.roadmap
     checked = set(ctx.checked_spec_paths)
     cited = set(roadmap.cited)
@@ -69,6 +74,8 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
 
 def _tracing(roadmap: Roadmap, cited: set[int]) -> set[tuple[str, str]]:
     """(feature, id family) pairs that something cites: the kinds of requirement a feature traces."""
+    from speclint.specs.roadmap import ids
+
     found = set()
     for node in cited:
         item = roadmap.nodes[node]

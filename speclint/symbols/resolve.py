@@ -9,7 +9,6 @@ a qualified name whose first part is not this repository's (`os.path.join`, `JSO
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from dataclasses import dataclass
 
@@ -208,6 +207,8 @@ def find_fix(
 
     `memo` holds one answer per name and change for the run: many references share a name.
     """
+    import difflib
+
     for removal in removals.get(ref.name, ()):
         key = (ref.name, removal)
         if key not in memo:
@@ -282,6 +283,8 @@ def _rename_in(
 
 def _successor(old: Symbol, before: list[Symbol], after: list[Symbol]) -> Symbol | None:
     """The symbol that replaced `old`: added in the same change, same kind, most alike."""
+    import difflib
+
     before_names = {s.qualified for s in before}
     added = [s for s in after if s.qualified not in before_names and s.kind == old.kind]
     if not added:
