@@ -17,9 +17,11 @@ from speclint.globs import GlobSet
 from speclint.resolve import FOUND
 from speclint.specs.references import FILE
 from speclint.symbols import languages
+from speclint.symbols.extract import CONTAINER_KINDS
 
 if TYPE_CHECKING:
     from speclint.cache import BlobCache
+    from speclint.specs.markdown import Block
     from speclint.context import CheckContext
     from speclint.symbols.extract import Symbol
 
@@ -48,7 +50,9 @@ LEVELS = ("symbol", "signature", "file")
 class SymbolChange:
     qualified: str
     name: str
-    how: str  # "signature", "body", "removed", "added"
+    # "signature", "body", "removed", "added"; for a class or other container, "members" when a
+    # member was added, removed or re-signed, "contents" when only members' bodies changed.
+    how: str
 
 
 @dataclass
@@ -147,7 +151,20 @@ def _symbol_changes(before: list[Symbol], after: list[Symbol]) -> tuple[list[Sym
             changes.append(SymbolChange(qualified, symbol.name, "body"))
     added = [s for q, s in new.items() if q not in old]
     changes.extend(SymbolChange(s.qualified, s.name, "added") for s in added)
+    # A container's body holds its members: what a spec says about a class is its members and
+    # their signatures, which a member's own body changing does not touch.
+    shape = {c.qualified for c in changes if c.how != "body"}
+    containers = {q for q, symbol in old.items() if symbol.kind in CONTAINER_KINDS}
+    changes = [
+        SymbolChange(c.qualified, c.name, _container_change(c.qualified, shape)) if c.how == "body" and c.qualified in containers else c
+        for c in changes
+    ]
     return changes, added
+
+
+def _container_change(qualified: str, shape: set[str]) -> str:
+    prefix = qualified + "."
+    return "members" if any(q.startswith(prefix) for q in shape) else "contents"
 
 
 def covering_specs(
@@ -158,9 +175,11 @@ def covering_specs(
     covers: list[Cover] = []
     old_path, new_path = change.change.old_path, change.change.new_path
     whole_file = level == "file" or change.significant
-    symbol_kinds = {"signature", "removed"} if level == "signature" else {"signature", "removed", "body"}
+    symbol_kinds = {"signature", "removed", "members"}
+    if level != "signature":
+        symbol_kinds |= {"body"}
     if level == "file":
-        symbol_kinds |= {"added"}
+        symbol_kinds |= {"added", "contents"}
     changed = {s.qualified: s for s in change.symbols if s.how in symbol_kinds}
     # The base snapshot knows what a deletion, a rename or a removed symbol was covered by;
     # anything else the snapshot after the change still shows.
@@ -168,11 +187,15 @@ def covering_specs(
     for ctx, path in ((head, new_path), (base if moved else None, old_path)):
         if ctx is None or path is None:
             continue
+        # A checkbox task naming a file or symbol records work done or planned on it; what
+        # describes code is the rest of the spec (design, plan, requirements, contracts).
         if level != "signature" and whole_file:
             for ref, res in ctx.resolutions.items():
-                if ref.kind == FILE and res.status == FOUND and path in (res.path, *res.candidates):
+                if ref.kind == FILE and res.status == FOUND and path in (res.path, *res.candidates) and not ref.in_task:
                     covers.append(Cover(ref.spec, ref.position.line, f"names `{path}`"))
         for ref, res in ctx.symbol_resolutions.items():
+            if _in_task(ctx, ref.spec, ref.block):
+                continue
             for definition in res.definitions:
                 symbol = changed.get(definition.symbol.qualified)
                 if definition.path == path and symbol is not None:
@@ -182,6 +205,30 @@ def covering_specs(
     if level != "signature" and whole_file:
         covers.extend(_declared(head, change.path))
     return covers
+
+
+def _in_task(ctx: CheckContext, spec: str, block_id: int) -> bool:
+    memo: dict[str, frozenset[int]] = ctx.__dict__.setdefault("_task_blocks", {})
+    if spec not in memo:
+        memo[spec] = _task_blocks(ctx, spec)
+    return block_id in memo[spec]
+
+
+def _task_blocks(ctx: CheckContext, spec: str) -> frozenset[int]:
+    """The blocks of a spec that are checkbox tasks or nested under one."""
+    document = ctx.specs[spec].document if spec in ctx.specs else None
+    if document is None:
+        return frozenset()
+    blocks = {b.id: b for b in document.blocks}
+    found = set()
+    for block in document.blocks:
+        current: Block | None = block
+        while current is not None:
+            if current.is_task:
+                found.add(block.id)
+                break
+            current = blocks.get(current.parent) if current.parent is not None else None
+    return frozenset(found)
 
 
 def _declared(ctx: CheckContext, path: str) -> list[Cover]:

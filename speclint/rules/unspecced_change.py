@@ -22,7 +22,10 @@ and leaves the spec alone, giving
 A spec covers a file it names, the symbols it names (where they are defined), the globs of its
 `covers:` front matter or `<!-- speclint: covers src/auth/** -->` comments, code that a
 `[[tool.speclint.map]]` entry maps to it, and code whose comments point at it
-(`# spec: specs/auth.md`). Never counted: comment-, whitespace- and docstring-only edits, test
+(`# spec: specs/auth.md`). A checkbox task that names a file or symbol (`- [x] Create
+src/auth.py`) records work done or planned on it and does not cover it. A class (or other
+container) counts as changed when a member is added, removed or re-signed, not when only a
+member's body changes. Never counted: comment-, whitespace- and docstring-only edits, test
 files, and files that are not code. Not raised by a plain `speclint check` (there is no change
 set), nor when adding what a spec names (implementing it is the spec-driven order).
 
@@ -83,7 +86,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Problem]:
         for cover in sorted(covers, key=lambda c: not c.symbol):
             first.setdefault(cover.spec, cover)
         what = _what(code, covers)
-        names = ", ".join(f"`{s}`" for s in specs)
+        names = ", ".join(f"`{s}`" for s in specs[:3]) + (f" and {len(specs) - 3} more" if len(specs) > 3 else "")
         which = "that spec" if len(specs) == 1 else "those specs"
         line = change_set.first_changed_line(code.path) if code.change.new_path else 1
         yield Problem(

@@ -152,3 +152,30 @@ def test_plain_check_never_raises_it(repo: GitRepo) -> None:
     repo.write("src/auth.py", CODE.replace("verify(token)", "verify(token, audience)"))
     assert [f.rule for f in check_repo(repo.root).findings if f.rule == "SD301"] == []
     assert Options().level == "symbol"
+
+
+def test_a_task_naming_a_file_records_work_and_does_not_cover_it(repo: GitRepo) -> None:
+    start(repo, spec="# Tasks\n\n- [x] T001 Create `src/auth.py`\n- [ ] T002 Tidy `issue_token(user)`\n")
+    repo.write("src/auth.py", CODE.replace('"t-"', '"token-"') + "\nLIMIT = 3\n")
+    assert positions(staged(repo)) == []
+
+
+CLASS = "class KeyStore:\n    def put(self, key):\n        return key\n\n    def get(self, key):\n        return key\n"
+
+
+def test_a_class_is_covered_by_its_members_not_their_bodies(repo: GitRepo) -> None:
+    start(repo, spec="# Store\n\n`KeyStore` keeps values.\n", **{"src/store.py": CLASS})
+    repo.write("src/store.py", CLASS.replace("return key\n\n", "return key.strip()\n\n", 1))
+    assert positions(staged(repo)) == []  # a method's body: the class's members are the same
+    repo.write("src/store.py", CLASS + "\n    def drop(self, key):\n        return None\n")
+    report = staged(repo)
+    assert positions(report) == [("src/store.py", 7, 1, "SD301")]
+    assert "changes `KeyStore` (members)" in report.findings[0].message
+
+
+def test_many_covering_specs_are_counted_not_listed(repo: GitRepo) -> None:
+    specs = {f"specs/s{n}.md": "# S\n\nUses `verify(token)`.\n" for n in range(5)}
+    start(repo, **specs)
+    repo.write("src/auth.py", CODE.replace("verify(token)", "verify(token, audience)"))
+    message = staged(repo, select=["SD301"]).findings[0].message
+    assert "`specs/auth.md`, `specs/s0.md`, `specs/s1.md` and 3 more cover," in message
