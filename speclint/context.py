@@ -25,7 +25,6 @@ from speclint.specs import references
 from speclint.cache import BlobCache, open_cache
 from speclint.specs.parsed import ParsedSpec
 from speclint.specs.parsed import code_salt as spec_code_salt
-from speclint.specs.parsed import parse as parse_spec
 from speclint.specs.markdown import Document
 from speclint.specs.references import FILE, SPEC_LINK, Reference
 from speclint.specs.symbol_refs import SymbolRef
@@ -104,6 +103,7 @@ class CheckContext:
         table, store = spec_index.cached(self.repo.git_dir, self.spec_paths, self.snapshot.entries, enabled=enabled)
         if table is not None and set(table) == set(self.spec_paths):
             return table
+        self._prefetch(self.spec_paths)
         table = {path: self._names_in(path) for path in self.spec_paths}
         store(table)
         return table
@@ -169,18 +169,40 @@ class CheckContext:
         return result
 
     def _parse(self, path: str) -> ParsedSpec | None:
-        entry = self.snapshot.entries.get(path)
-        if entry is None or entry.is_submodule or entry.is_symlink:
-            return None
-        data = self.snapshot.read(path)
-        if len(data) > MAX_SPEC_BYTES:
-            self.notice(f"{path}: larger than {MAX_SPEC_BYTES >> 20} MiB; not checked")
-            return None
-        blob = None if self.snapshot.source is Source.WORKTREE else entry.blob
-        result = parse_spec(path, data, blob=blob, cache=self._spec_cache)
-        if result.note:
-            self.notice(f"{path}: {result.note}")
-        return result
+        self._prefetch([path])
+        return self._documents[path]
+
+    def _prefetch(self, paths: Iterable[str]) -> None:
+        """Parse the specs not parsed yet: from the cache, else split across two processes."""
+        from speclint import parallel
+        from speclint.cache import blob_id
+        from speclint.specs import parsed as parsed_specs
+
+        done: dict[str, ParsedSpec | None] = {}
+        todo: list[tuple[str, bytes, str]] = []
+        for path in dict.fromkeys(paths):
+            if path in self._documents:
+                continue
+            entry = self.snapshot.entries.get(path)
+            if entry is None or entry.is_submodule or entry.is_symlink:
+                done[path] = None
+                continue
+            data = self.snapshot.read(path)
+            if len(data) > MAX_SPEC_BYTES:
+                self.notice(f"{path}: larger than {MAX_SPEC_BYTES >> 20} MiB; not checked")
+                done[path] = None
+                continue
+            key = blob_id(data) if self.snapshot.source is Source.WORKTREE else entry.blob
+            done[path] = parsed_specs.lookup(path, key, self._spec_cache)
+            if done[path] is None:
+                todo.append((path, data, key))
+        for (path, _, key), result in zip(todo, parallel.map_split(_parse_spec, todo, prepare=parsed_specs.prepare)):
+            parsed_specs.store(key, result, self._spec_cache)
+            done[path] = result
+        for path, result in done.items():  # in the order asked, as one by one would
+            self._documents[path] = result
+            if result is not None and result.note:
+                self.notice(f"{path}: {result.note}")
 
     @cached_property
     def _spec_cache(self) -> BlobCache:
@@ -203,6 +225,7 @@ class CheckContext:
 
     @cached_property
     def references(self) -> list[Reference]:
+        self._prefetch(self.checked_spec_paths)
         refs: list[Reference] = []
         for path in self.checked_spec_paths:
             parsed = self._parsed(path)
@@ -246,6 +269,7 @@ class CheckContext:
 
     @cached_property
     def symbol_references(self) -> list[SymbolRef]:
+        self._prefetch(self.checked_spec_paths)
         refs: list[SymbolRef] = []
         for path in self.checked_spec_paths:
             parsed = self._parsed(path)
@@ -289,6 +313,7 @@ class CheckContext:
             )
             for ref in refs
         }
+        index.prefetch(path for tie in ties.values() for path in tie.paths)
         rest = []
         for ref in refs:
             local = symbols.resolve_locally(ref, ties[ref], index)
@@ -301,6 +326,7 @@ class CheckContext:
                 results[ref] = local
         # One search of the repository for everything not settled by the file the spec names.
         index.search({part for ref in rest for part in (ref.name, *ref.qualifiers)})
+        index.prefetch(path for ref in rest for path in index.mentions(ref.name))
         for ref in rest:
             results[ref] = symbols.resolve(ref, ties[ref], index, modules)
         self._confirm_from_history(results)
@@ -514,12 +540,21 @@ class CheckContext:
         from speclint.specs.roadmap import code_links, graph
         from speclint.specs.roadmap.parse import parse
 
+        self._prefetch(self.spec_paths)
+
         def plans():  # type: ignore[no-untyped-def]
             for path, spec in self.specs.items():
                 parsed = self._parsed(path)
                 yield parsed.plan if parsed is not None and parsed.plan is not None else parse(spec.document)
 
         return graph.build(plans(), code_links=lambda: code_links.scan(self))
+
+
+def _parse_spec(item: tuple[str, bytes, str]) -> ParsedSpec:
+    from speclint.specs.parsed import compute
+
+    path, data, _ = item
+    return compute(path, data)
 
 
 class _Specs(Mapping[str, Spec]):

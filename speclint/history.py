@@ -165,7 +165,7 @@ def _log(
     if sha:
         _LOGS.clear()  # one history at a time: enough for a run, bounded for long-lived processes
         _LOGS[key] = (commits, by_commit)
-        if cache is not None:
+        if cache is not None and cache.directory is not None:
             cache.put(f"{sha}:{max_commits}", "log", pickle.dumps((commits, by_commit), protocol=pickle.HIGHEST_PROTOCOL))
     return commits, by_commit
 

@@ -21,7 +21,9 @@ CHECKBOX = re.compile(r"\[([ xX~\-])\](\*)?(?=\s|$)")
 DONE_MARKS = frozenset("xX")
 
 
-@dataclass(frozen=True)
+# slots (here and below): a large spec holds hundreds of thousands of these, and pickling it for the spec cache
+# would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+@dataclass(frozen=True, slots=True)
 class Position:
     line: int
     column: int
@@ -29,7 +31,7 @@ class Position:
     end_column: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A unit of scope: a list item, a table row, a paragraph, a heading or an HTML block."""
 
@@ -46,14 +48,14 @@ class Block:
         return self.checkbox is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CodeSpan:
     text: str
     position: Position
     block: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     target: str
     text: str
@@ -62,7 +64,7 @@ class Link:
     is_image: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str
@@ -71,7 +73,7 @@ class Heading:
     block: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comment:
     body: str
     line: int
@@ -120,14 +122,38 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    # Inline content is parsed block by block as the walk reaches it (`_inline_children`):
+    # holding every inline token of a 5 MB spec at once doubled the peak memory of a run.
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    return md.disable(["inline", "text_join"])
+
+
+def prepare() -> None:
+    """Import and build the parser now rather than on the first spec."""
+    _parser()
+    from markdown_it.rules_core import StateCore  # noqa: F401
+    from markdown_it.rules_core.text_join import text_join  # noqa: F401
+
+
+def _inline_children(env: dict[str, Any], tok: Token) -> list[Token]:
+    """The inline tokens of one `inline` block token, as markdown-it's own core rules make them."""
+    from markdown_it.rules_core import StateCore
+    from markdown_it.rules_core.text_join import text_join
+
+    md = _parser()
+    tok.children = []
+    md.inline.parse(tok.content, md, env, tok.children)
+    text_join(StateCore("", md, env, [tok]))
+    children, tok.children = tok.children, None
+    return children
 
 
 def parse(path: str, text: str) -> Document:
     doc = Document(path=path, text=text)
     lines = text.split("\n")
-    tokens = _parser().parse(text)
-    builder = _Builder(doc, lines)
+    env: dict[str, Any] = {}  # link reference definitions, found by the block pass
+    tokens = _parser().parse(text, env)
+    builder = _Builder(doc, lines, env)
     builder.walk(tokens)
     doc.comments = _comments(text, builder.fence_lines)
     doc.code_lines = frozenset(n + 1 for n in builder.fence_lines)
@@ -136,8 +162,9 @@ def parse(path: str, text: str) -> Document:
 
 
 class _Builder:
-    def __init__(self, doc: Document, lines: list[str]) -> None:
+    def __init__(self, doc: Document, lines: list[str], env: dict[str, Any]) -> None:
         self.doc = doc
+        self.env = env
         self.lines = lines
         self.items: list[int] = []
         self.row: int | None = None
@@ -200,7 +227,8 @@ class _Builder:
         block.text = f"{block.text}\n{content}" if block.text else content
         locate = _Locator(content, origins)
         link_ends: list[int] = []
-        for child in tok.children or []:
+        children = _inline_children(self.env, tok)
+        for child in children:
             if child.type == "link_close" and link_ends:
                 locate.cursor = max(locate.cursor, link_ends.pop())
             if child.type == "code_inline":
@@ -222,7 +250,7 @@ class _Builder:
                 # Moving past plain text keeps `[` in it from being taken for the next link.
                 locate.text(child.content)
         if block.kind == "heading":
-            plain = _plain_text(tok.children or [])
+            plain = _plain_text(children)
             self.doc.headings.append(
                 Heading(self.pending_level, plain, slugify(plain), block.line, owner)
             )

@@ -37,26 +37,48 @@ class ParsedSpec:
 
 def parse(path: str, data: bytes, *, blob: str | None, cache: BlobCache) -> ParsedSpec:
     key = blob or blob_id(data)
+    result = lookup(path, key, cache)
+    if result is None:
+        result = compute(path, data)
+        store(key, result, cache)
+    return result
+
+
+def lookup(path: str, key: str, cache: BlobCache) -> ParsedSpec | None:
+    """The stored parse of this content, or None."""
     raw = cache.get(key, "spec")
-    if raw is not None:
-        try:
-            cached = pickle.loads(raw)
-            if isinstance(cached, ParsedSpec) and (cached.document is None or cached.document.path == path):
-                return cached
-        except Exception:  # noqa: BLE001 - any unreadable entry is simply a miss
-            pass
+    if raw is None:
+        return None
+    try:
+        cached = pickle.loads(raw)
+        if isinstance(cached, ParsedSpec) and (cached.document is None or cached.document.path == path):
+            return cached
+    except Exception:  # noqa: BLE001 - any unreadable entry is simply a miss
+        pass
+    return None
+
+
+def compute(path: str, data: bytes) -> ParsedSpec:
+    """Parse a spec's bytes (pure: no cache, no git), so it can run in another process."""
     decoded = decode(data)
     if decoded.text is None:
-        result = ParsedSpec(None, (), (), decoded.note)
-    else:
-        from speclint.specs.roadmap.parse import parse as plan_of
+        return ParsedSpec(None, (), (), decoded.note)
+    from speclint.specs.roadmap.parse import parse as plan_of
 
-        doc = markdown.parse(path, decoded.text)
-        result = ParsedSpec(
-            doc, tuple(references.extract(doc)), tuple(symbol_refs.extract(doc)), decoded.note, plan_of(doc)
-        )
-    cache.put(key, "spec", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    return result
+    doc = markdown.parse(path, decoded.text)
+    return ParsedSpec(doc, tuple(references.extract(doc)), tuple(symbol_refs.extract(doc)), decoded.note, plan_of(doc))
+
+
+def prepare() -> None:
+    """Load what `compute` loads on first use (before a second process is forked)."""
+    from speclint.specs.roadmap import parse as roadmap_parse  # noqa: F401
+
+    markdown.prepare()
+
+
+def store(key: str, result: ParsedSpec, cache: BlobCache) -> None:
+    if cache.directory is not None and cache.writable:  # pickling a document is not free
+        cache.put(key, "spec", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @lru_cache(maxsize=1)

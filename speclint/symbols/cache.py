@@ -30,6 +30,8 @@ class SymbolCache:
             return None  # truncated, corrupt or foreign: a miss
 
     def put(self, blob: str, language: str, symbols: list[Symbol]) -> None:
+        if self.store.directory is None or not self.store.writable:
+            return  # caching off: not even the encoding is needed
         payload = json.dumps({"blob": blob, "symbols": [_encode(s) for s in symbols]}, separators=(",", ":"))
         self.store.put(blob, language, payload.encode())
 

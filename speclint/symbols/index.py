@@ -85,6 +85,31 @@ class SymbolIndex:
             self._symbols[path] = self._parse(path, language)
         return self._symbols[path]
 
+    def prefetch(self, paths: Iterable[str]) -> None:
+        """Read the symbol tables of these files; those not cached are extracted in two processes."""
+        from speclint import parallel
+
+        todo: list[tuple[str, languages.Language, bytes, str]] = []
+        for path in sorted(set(paths)):
+            language = languages.for_path(path)
+            if language is None or path in self._symbols or path not in self.snapshot.entries:
+                continue
+            data = self.snapshot.read(path)
+            if len(data) > MAX_SOURCE_BYTES:
+                continue  # `_parse` says so when the file is asked for
+            entry = self.snapshot.entries[path]
+            blob = entry.blob if self.snapshot.source is not Source.WORKTREE else blob_id(data)
+            known = self._by_blob.get(blob) or self.cache.get(blob, language.name)
+            if known is not None:
+                self._by_blob[blob] = self._symbols[path] = known
+            else:
+                todo.append((path, language, data, blob))
+        for language in {item[1] for item in todo}:
+            language.query()  # compiled once, before the child is forked
+        for (path, language, _, blob), symbols in zip(todo, parallel.map_split(_extract, todo)):
+            self.cache.put(blob, language.name, symbols)
+            self._by_blob[blob] = self._symbols[path] = symbols
+
     def _parse(self, path: str, language: languages.Language) -> list[Symbol]:
         data = self.snapshot.read(path)
         if len(data) > MAX_SOURCE_BYTES:
@@ -162,3 +187,8 @@ def cache_salt() -> str:
         text = resources.files("speclint.symbols.queries").joinpath(language.query_file).read_bytes()
         digest.update(language.name.encode() + b"\0" + text)
     return digest.hexdigest()[:16]
+
+
+def _extract(item: tuple[str, languages.Language, bytes, str]) -> list[Symbol]:
+    _, language, data, _ = item
+    return extract(language, data)

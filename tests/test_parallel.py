@@ -1,0 +1,42 @@
+"""The forked split gives exactly the plain loop's answer, whatever happens to the child."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from speclint import parallel
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+def test_split_matches_the_plain_loop() -> None:
+    items = list(range(100))
+    assert parallel.map_split(square, items) == [n * n for n in items]
+
+
+def test_a_failing_child_is_recomputed_in_the_parent() -> None:
+    parent = os.getpid()
+
+    def fails_in_child(n: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("child")
+        return n + 1
+
+    assert parallel.map_split(fails_in_child, list(range(60))) == list(range(1, 61))
+
+
+def test_prepare_runs_in_the_parent_before_forking() -> None:
+    seen: list[int] = []
+    parallel.map_split(square, list(range(60)), prepare=lambda: seen.append(os.getpid()))
+    assert seen in ([], [os.getpid()])  # [] where no fork is possible (one core, not Linux)
+
+
+def test_jobs_one_turns_the_split_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPECLINT_JOBS", "1")
+    parent = os.getpid()
+    pids = parallel.map_split(lambda _: os.getpid(), list(range(60)))
+    assert set(pids) == {parent}
