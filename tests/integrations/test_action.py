@@ -229,10 +229,11 @@ class LocalRunner:
 
 SPEC = """# Auth
 
-- [x] `src/auth.py` checks one-time codes.
-- [x] `src/tokens.py` stores the tokens.
-- [x] `src/legacy.py` keeps the old login.
+- `src/auth.py` checks one-time codes.
+- `src/tokens.py` stores the tokens.
+- `src/legacy.py` keeps the old login.
 """
+# Prose, not checkbox tasks: a task naming a file records work, it does not cover the file (SD301).
 # `src/legacy.py` never existed: a finding already on the base branch, not one the PR makes.
 
 MARKER = "speclint-test-pwned"

@@ -22,7 +22,7 @@ from tests.conftest import Result
 from tests.gitrepo import BASE_DATE, GitRepo, git_env
 from tests.integrations.conftest import SOURCE, HookRepo
 
-SPEC = "# Auth\n\n- [x] `verify_code(code)` in `src/auth.py` checks a one-time code.\n"
+SPEC = "# Auth\n\n`verify_code(code)` in `src/auth.py` checks a one-time code.\n"
 CODE = "def verify_code(code):\n    return code == '123456'\n"
 CODE_CHANGED = "def verify_code(code):\n    return code.strip() == '123456'\n"
 CODE_RENAMED = "def check_code(code):\n    return code == '123456'\n"
