@@ -38,20 +38,69 @@ class Entry:
 def run(root: Path | None, *args: str, input: bytes | None = None, check: bool = True) -> bytes:
     """Run `git args…` in `root`; a failure becomes a one-line `GitError`."""
     command = ["git", *args]
+    env = _environment()
+    scratch = _index_copy(root) if _diffs_work_tree(args) else None
+    if scratch is not None:
+        env["GIT_INDEX_FILE"] = scratch
     try:
         proc = subprocess.run(
             command,
             cwd=root,
             input=input,
             capture_output=True,
-            env=_environment(),
+            env=env,
         )
     except FileNotFoundError:
         raise GitError("git is not installed or not on PATH") from None
+    finally:
+        if scratch is not None:
+            Path(scratch).unlink(missing_ok=True)
     if check and proc.returncode != 0:
         cause = _first_line(proc.stderr) or f"exit status {proc.returncode}"
         raise GitError(f"git {args[0]} failed: {cause}")
     return proc.stdout
+
+
+def _diffs_work_tree(args: tuple[str, ...]) -> bool:
+    """A porcelain `git diff` against the work tree (not `--cached`, not two commits)."""
+    if args[:1] != ("diff",) or "--cached" in args:
+        return False
+    revisions = []
+    for arg in args[1:]:
+        if arg == "--":
+            break
+        if not arg.startswith("-"):
+            revisions.append(arg)
+    return len(revisions) < 2
+
+
+def _index_copy(root: Path | None) -> str | None:
+    """A private copy of the index for a porcelain `git diff` against the work tree.
+
+    Such a diff refreshes stale stat data and writes the index back, GIT_OPTIONAL_LOCKS or not
+    (git 2.39); a linter must not touch the user's index, so git rewrites this copy instead.
+    """
+    import shutil
+    import tempfile
+
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--path-format=absolute", "--git-path", "index"],
+            cwd=root, capture_output=True, env=_environment(),
+        )
+    except FileNotFoundError:
+        return None  # the diff itself then reports that git is missing
+    index = Path(found.stdout.decode("utf-8", "surrogateescape").strip())
+    if found.returncode != 0 or not index.is_file():
+        return None
+    fd, copy = tempfile.mkstemp(prefix="speclint-index-")
+    os.close(fd)
+    try:
+        shutil.copyfile(index, copy)
+    except OSError:
+        Path(copy).unlink(missing_ok=True)
+        return None
+    return copy
 
 
 def _environment() -> dict[str, str]:

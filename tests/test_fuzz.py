@@ -73,3 +73,82 @@ def test_any_config_text_is_a_config_or_one_config_error(text: str) -> None:
             configure(load(Path(folder)))
         except ConfigError as error:
             assert "\n" not in str(error)
+
+
+def _plain_glob_regex(pattern: str) -> str:
+    """The straightforward translation (backtracks on crafted input): the reference semantics."""
+    import re
+
+    pat = pattern.strip().removeprefix("./")
+    anchored = "/" in pat.rstrip("/")
+    pat = pat.lstrip("/")
+    pat += "**" if pat.endswith("/") else ""
+    out, i = [], 0
+    while i < len(pat):
+        if pat.startswith("**/", i):
+            out.append("(?:[^/]*/)*"); i += 3  # noqa: E702
+        elif pat.startswith("/**", i) and i + 3 == len(pat):
+            out.append("(?:/.*)?"); i += 3  # noqa: E702
+        elif pat.startswith("**", i):
+            out.append(".*"); i += 2  # noqa: E702
+        elif pat[i] == "*":
+            out.append("[^/]*"); i += 1  # noqa: E702
+        elif pat[i] == "?":
+            out.append("[^/]"); i += 1  # noqa: E702
+        else:
+            out.append(re.escape(pat[i])); i += 1  # noqa: E702
+    body = "".join(out) + "(?:/.*)?"
+    return body if anchored else f"(?:[^/]*/)*{body}"
+
+
+GLOB_BITS = st.sampled_from(["*", "**", "**/", "/", "a", "b", "?", "a/", "/**"])
+PATH_BITS = st.sampled_from(["a", "b", "/", "ab", "ba", "a/", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(GLOB_BITS, min_size=1, max_size=8).map("".join), st.lists(PATH_BITS, max_size=10).map("".join))
+def test_linear_globs_match_exactly_like_the_plain_translation(pattern: str, path: str) -> None:
+    import re
+
+    from speclint.globs import GlobSet
+
+    plain = re.compile(f"(?:{_plain_glob_regex(pattern)})\\Z", re.DOTALL).match(path) is not None
+    assert GlobSet((pattern,)).match(path) == plain, (pattern, path)
+
+
+@FAST
+@given(st.binary(max_size=600))
+def test_any_bytes_through_the_whole_spec_pipeline(data: bytes) -> None:
+    """Bytes as they come from git: decoded, parsed, references, plan; positions inside the text."""
+    from speclint.cache import BlobCache
+    from speclint.specs.parsed import parse as parse_spec
+
+    parsed = parse_spec("specs/x.md", data, blob=None, cache=BlobCache(None))
+    if parsed.document is None:
+        return
+    lines = parsed.document.text.split("\n")
+    for ref in parsed.references:
+        assert 1 <= ref.position.line <= ref.position.end_line <= len(lines)
+        assert 1 <= ref.position.column <= len(lines[ref.position.line - 1]) + 1
+    for sym in parsed.symbols:
+        assert 1 <= sym.position.line <= len(lines)
+    for item in parsed.plan.items if parsed.plan else ():
+        assert 1 <= item.line <= len(lines)
+
+
+@FAST
+@given(st.binary(max_size=300))
+def test_any_config_bytes_are_a_config_or_one_config_error(data: bytes) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from speclint.config import load
+    from speclint.errors import ConfigError
+    from speclint.selection import configure
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "speclint.toml").write_bytes(b"[rules]\n" + data if data[:1] == b"x" else data)
+        try:
+            configure(load(Path(folder)))
+        except ConfigError as error:
+            assert "\n" not in str(error)

@@ -43,7 +43,9 @@ _ROUTE_SEGMENT = re.compile(r"^(?:\([\w\-.]+\)|\[{1,2}(?:\.\.\.)?[\w\-]+\]{1,2})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
-@dataclass(frozen=True)
+# slots: a large spec holds hundreds of thousands of these, and pickling it for the spec cache
+# would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+@dataclass(frozen=True, slots=True)
 class PathText:
     """A candidate path: `path` is normalised (no `./`, no line suffix); `anchored` = leading `/`."""
 

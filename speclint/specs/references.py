@@ -78,7 +78,9 @@ class SymbolRefLike(Protocol):
     def block(self) -> int: ...
 
 
-@dataclass(frozen=True)
+# slots: a large spec holds hundreds of thousands of these, and pickling it for the spec cache
+# would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+@dataclass(frozen=True, slots=True)
 class Reference:
     kind: str
     spec: str

@@ -42,7 +42,9 @@ KEYWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+# slots: a large spec holds hundreds of thousands of these, and pickling it for the spec cache
+# would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+@dataclass(frozen=True, slots=True)
 class SymbolRef:
     spec: str
     text: str

@@ -159,7 +159,10 @@ def resolve(ref: SymbolRef, tie: Tie, index: SymbolIndex, module_names: frozense
         return SymbolResolution(UNKNOWN, MENTIONED_ONLY, tied=tied)
     if ref.qualifiers and index.defines_type(ref.qualifiers[-1]):
         return SymbolResolution(MISSING, f"`{ref.qualifiers[-1]}` is defined here without this member", tied=tied)
-    if tie.firm and ref.args is not None and ref.done:
+    # A file inside a submodule resolves (its folder is tracked) but its code is not read here:
+    # what it defines is unknown, not missing.
+    readable = all(path in index.snapshot.entries for path in tied)
+    if tie.firm and ref.args is not None and ref.done and readable:
         # A call form in the item that names the file: the spec says this function lives there.
         return SymbolResolution(MISSING, "a call form tied by the spec to a source file, and defined nowhere", tied=tied)
     return SymbolResolution(UNKNOWN, NEVER_DEFINED, tied=tied)

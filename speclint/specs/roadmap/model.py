@@ -32,7 +32,9 @@ OPENSPEC = "openspec"
 GSD = "gsd"
 
 
-@dataclass(frozen=True)
+# slots (here and below): a large spec holds hundreds of thousands of these, and pickling it for the spec cache
+# would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An id written in a dependency or citation position, with where it was written.
 
@@ -49,7 +51,7 @@ class Mention:
     scope: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     key: str
     label: str
@@ -77,7 +79,7 @@ class Item:
         return REQS if self.kind in (REQUIREMENT, STORY) else WORK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duplicate:
     item: Item
     first: Item
