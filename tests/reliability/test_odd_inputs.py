@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -302,3 +303,24 @@ def test_huge_generated_source_is_skipped_and_said_once(repo: GitRepo) -> None:
     assert result.code in (0, 1), result.err
     notes = [w for w in warnings(result) if "src/gen.py" in w]
     assert notes == ["speclint: warning: src/gen.py: larger than 2 MiB; its symbols are not indexed"]
+
+
+def test_5mb_spec_is_checked_in_bounded_memory(repo: GitRepo) -> None:
+    """Five megabytes of prose, one stale reference at the very end: found, at its line."""
+    sentence = "The ledger service keeps balances in memory and answers each request quickly.\n"
+    paragraph = sentence * 9 + "\n"
+    count = 5 * 1024 * 1024 // len(paragraph) + 1
+    text = "# Ledger\n\n" + paragraph * count + "- [x] Store balances in `src/ledger/missing.py`\n"
+    assert len(text.encode()) > 5 * 1024 * 1024
+    repo.commit(files={"specs/ledger.md": text, "src/ledger/store.py": "BALANCES = {}\n"})
+    last_line = text.count("\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "speclint", "check", "--no-cache", "-f", "json"],
+        cwd=repo.root, capture_output=True, text=True, env={**os.environ, **repo.env},
+    )
+    assert proc.returncode == 1, proc.stderr
+    found = [(f["path"], f["line"], f["rule"]) for f in json.loads(proc.stdout)["findings"]]
+    assert found == [("specs/ledger.md", last_line, "SD101")]
+    # The largest child of this test process so far: an upper bound on the check's peak.
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mib < 200, f"peak {peak_mib:.0f} MiB"  # 70 MiB measured
