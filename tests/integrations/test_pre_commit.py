@@ -1,7 +1,7 @@
 """The pre-commit hooks of `.pre-commit-hooks.yaml`, run by the real pre-commit.
 
-`pre-commit try-repo` always installs into a fresh temporary store, so it is used once (the staged
-check); the other cases share one hook environment in a module-wide PRE_COMMIT_HOME, through a
+`pre-commit try-repo` always installs into a fresh temporary store, so it runs each hook once or
+twice; the other cases share one hook environment in a module-wide PRE_COMMIT_HOME, through a
 config that names the hook repository and its commit, exactly the config try-repo writes. pre-commit
 installs the hook repository with pip, from the package index pip is configured with.
 """
@@ -135,6 +135,31 @@ def test_try_repo_blocks_a_staged_deletion_of_a_referenced_file(tmp_path: Path, 
     project.add("README.md")
     clean = pre_commit(project.root, "try-repo", str(hook_repo.path), "speclint", env=env)
     assert clean.code == 0, clean.out + clean.err
+
+
+def test_try_repo_runs_the_commit_msg_and_push_hooks(tmp_path: Path, hook_repo: HookRepo) -> None:
+    """Each of the other two hooks through `pre-commit try-repo` itself (each call installs anew)."""
+    project = _project(tmp_path / "project", hook_repo)
+    project.write("src/auth.py", CODE_CHANGED)
+    project.add("src/auth.py")
+    env = _environ(tmp_path / "home")
+    message = project.root / ".git" / "COMMIT_EDITMSG"
+    message.write_text(f"Strip the code before comparing\n\n{EDITOR_COMMENTS}", encoding="utf-8")
+    args = ("try-repo", str(hook_repo.path), "speclint-commit-msg", "--hook-stage", "commit-msg", "--commit-msg-filename", str(message))
+    blocked = pre_commit(project.root, *args, env=env)
+    assert blocked.code == 1, blocked.out + blocked.err
+    assert "SD301" in blocked.out
+
+    project.git("reset", "-q", "--hard")
+    project.rm("src/auth.py")
+    assert _commit(project, _environ(tmp_path / "home", BASE_DATE + 86_400), "--no-verify", "-m", "Drop it").code == 0
+    head, before = project.git("rev-parse", "HEAD").strip(), project.git("rev-parse", "HEAD~1").strip()
+    pushed = pre_commit(
+        project.root, "try-repo", str(hook_repo.path), "speclint-push", "--hook-stage", "pre-push",
+        "--from-ref", before, "--to-ref", head, env=env,
+    )
+    assert pushed.code == 1, pushed.out + pushed.err
+    assert "SD101" in pushed.out
 
 
 def test_commit_msg_hook_needs_the_trailer_for_a_code_only_change(tmp_path: Path, hook_repo: HookRepo, store: Path) -> None:
