@@ -87,15 +87,6 @@ def test_nothing_staged_is_clean_and_quick(repo: GitRepo) -> None:
     assert result.out == "All clear: 0 specs, 0 references checked.\n"
 
 
-def test_first_commit_of_a_repository(repo: GitRepo) -> None:
-    repo.write("specs/a.md", "- [x] `src/missing.py` in `src/`\n")
-    repo.write("src/a.py", "A = 1\n")
-    repo.add()
-    result = run_cli(repo.root, "check", "--staged")
-    assert result.code == 1
-    assert result.out.startswith("specs/a.md:1:7: SD101 `src/missing.py` is not a tracked file")
-
-
 def test_git_index_file_is_honoured(repo: GitRepo, tmp_path: Path) -> None:
     start(repo)
     other_index = tmp_path / "other-index"
