@@ -38,6 +38,8 @@ _PLACEHOLDER_SEGMENTS = frozenset(
     {"path", "to", "your", "my", "foo", "bar", "baz", "example", "xxx", "nnn", "yyyy", "some",
      "absolute", "relative"}
 )
+# Whole link targets that stand for "any target" where a spec describes markdown syntax.
+_PLACEHOLDER_TARGETS = frozenset({"url", "uri", "link", "href", "path", "target", "src"})
 _PLACEHOLDER_WORDS = re.compile(r"^(?:x{3,}|n{3,}|#+)(?:[-_]|$)|^(?:_+|\.\.\.?)$|^(?:your|my|some)[-_]|-(?:name|here)$", re.I)
 _ROUTE_SEGMENT = re.compile(r"^(?:\([\w\-.]+\)|\[{1,2}(?:\.\.\.)?[\w\-]+\]{1,2})(\.\w+)?$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -86,6 +88,8 @@ def parse_path(text: str, *, link: bool = False) -> PathText | None:
         return None
     if link and "@" in raw and "/" not in raw:
         return None  # an e-mail autolink
+    if link and raw.lower() in _PLACEHOLDER_TARGETS:
+        return None  # `[text](url)`: prose describing link syntax, not a file
     segments_raw = raw.split("/")
     if any(_ROUTE_SEGMENT.match(s) for s in segments_raw):
         return _route_path(raw)

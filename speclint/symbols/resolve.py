@@ -10,6 +10,7 @@ a qualified name whose first part is not this repository's (`os.path.join`, `JSO
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 from speclint import git
@@ -77,6 +78,10 @@ class Tie:
 
     paths: tuple[str, ...] = ()
     firm: bool = False
+    # The text says the symbol lives in the file: a task's file, `path::name`, or prose that
+    # places it there ("`X` in `path`", "`path`: `X`"). Only then is a definition elsewhere
+    # misplaced; prose names files for other reasons ("calls `f()` but the route in `path` …").
+    placed: bool = False
 
 
 def tied_files(
@@ -88,12 +93,13 @@ def tied_files(
             probe = Reference(FILE, ref.spec, ref.file_hint, ref.position, ref.block, "code", candidate)
             res = resolver.resolve(probe)
             if res.status == FILE_FOUND and languages.for_path(res.path):
-                return Tie((res.path,), True)
+                return Tie((res.path,), True, True)
     if ref.block in by_block:
         placed = by_block[ref.block]
         near = tuple(sorted({path for path, pos in placed if _same_sentence(doc, ref.position, pos)}))
         if near:
-            return Tie(near, True)
+            located = ref.done or any(_placed_in(doc, ref.position, pos) for path, pos in placed if path in near)
+            return Tie(near, True, located)
         return Tie(tuple(sorted({path for path, _ in placed})), False)
     parent = blocks[ref.block].parent
     while parent is not None:
@@ -112,6 +118,34 @@ def _same_sentence(doc: Document, a: Position, b: Position) -> bool:
     first, second = sorted((a, b), key=lambda p: p.column)
     between = doc.line(a.line)[first.end_column - 1 : second.column - 1]
     return not any(mark in between for mark in _BREAK)
+
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+# The words between a symbol and a path, one token each, joined by single spaces: the patterns
+# below then match token by token, so no input can make them backtrack (each token is one
+# alternative, never split). `*`, `(` and `)` are markup and dropped; `C` is a code span.
+_TOKEN = re.compile(r"\0|::|[a-z]+|[^\sa-z\0*()]")
+# Symbol, then path: "in", "from", "is defined in", "(in the file", after a list of other symbols.
+_SYMBOL_THEN_PATH = re.compile(
+    r"^(?:(?:C|,|and|or|&|/) )*(?:(?:is|are) )?"
+    r"(?:(?:defined|declared|implemented|exported|located|live|lives|kept|added|created) )?"
+    r"(?:(?:in|from|at|inside|within|under) )?(?:(?:the )?(?:file|module) )?$"
+)
+# Path, then symbols: nothing, ":", a dash, or "defines", "exports", …, then a list of symbols.
+_PATH_THEN_SYMBOL = re.compile(
+    r"^(?:(?::|-|–|—|::|defines|declares|exports|exposes|contains|provides|implements|has|with) )?"
+    r"(?:(?:C|,|and|or) )*$"
+)
+
+
+def _placed_in(doc: Document, symbol: Position, path: Position) -> bool:
+    """Does the text between a symbol and a path on its line say the symbol is in that file?"""
+    line = doc.line(symbol.line)
+    first, second = sorted((symbol, path), key=lambda p: p.column)
+    between = _CODE_SPAN.sub("\0", line[first.end_column - 1 : second.column - 1]).lower()
+    words = "".join(("C" if token == "\0" else token) + " " for token in _TOKEN.findall(between))
+    pattern = _SYMBOL_THEN_PATH if first is symbol else _PATH_THEN_SYMBOL
+    return pattern.match(words) is not None
 
 
 def resolve_locally(ref: SymbolRef, tie: Tie, index: SymbolIndex) -> SymbolResolution | None:
@@ -148,7 +182,7 @@ def resolve(ref: SymbolRef, tie: Tie, index: SymbolIndex, module_names: frozense
     if defs:
         spread = len({d.path for d in defs})
         if (
-            tie.firm
+            tie.placed
             and spread <= 3  # a name defined all over (`executor_type`) is no one file's
             and not any(d.path in tied for d in defs)
             and not (index.mentions(ref.name) & set(tied))

@@ -114,3 +114,23 @@ def test_big_spec_is_checked_in_bounded_memory(tmp_path: Path) -> None:
     # The 5 MB spec (60,000 tasks) peaked at 448 MB before the fix (every inline token held at
     # once, a __dict__ materialised on each model object) and at 250 MB after; this one at 133 MB.
     assert peak_mb < 190, f"peak {peak_mb:.0f} MB"
+
+
+def test_placement_wording_between_a_symbol_and_a_path_is_linear() -> None:
+    """A sentence listing many code spans before a path (`a`  `b`  … `src/x.py`) once took
+    exponential time to read, its spaces split every possible way."""
+    from speclint.specs.markdown import Position
+    from speclint.symbols.resolve import _placed_in
+
+    def build(n: int) -> Callable[[], object]:
+        line = "`sym`" + "  `x`  " * n + " zzz `src/a.py`"
+
+        class Doc:
+            def line(self, number: int) -> str:
+                return line
+
+        symbol, path = Position(1, 1, 1, 6), Position(1, len(line) - 9, 1, len(line) + 1)
+        return lambda: [_placed_in(Doc(), symbol, path) for _ in range(20)]  # type: ignore[arg-type]
+
+    assert build(30)() == [False] * 20
+    assert ratio(build, 3000) < MAX_RATIO

@@ -25,3 +25,23 @@ def test_symbol_moved_to_another_file(repo: GitRepo) -> None:
     assert report.findings[0].message == (
         "`verify_code` is not defined in `src/auth/mfa.py`; it is defined in `src/auth/otp.py:1`"
     )
+
+
+def test_prose_naming_a_file_for_another_purpose_is_not_a_placement(repo: GitRepo) -> None:
+    # Outside tasks, a file in the same sentence is only where the symbol lives when the text says
+    # so (`X` in `path`, `path`: `X`); else it is there for another name or another reason.
+    repo.commit(
+        files={
+            "src/constants.rs": "pub const DEFAULT_SLOTS_PER_DAY: u64 = 216_000;\n",
+            "src/state.rs": "pub struct GlobalState {\n    pub slots_per_day: u64,\n}\n",
+            "src/routes/deals.ts": "export function listDeals() {}\n",
+            "src/api.ts": "export function getClauses(id: string) {}\nexport function getEvents() {}\n",
+            "specs/001-a/data-model.md": (
+                "- **`slots_per_day`**: Bounded to ±10% of `DEFAULT_SLOTS_PER_DAY` (216,000) from `src/constants.rs`.\n"
+                "- The client calls `getClauses()` but nobody added the route in `src/routes/deals.ts`.\n"
+                "- `getEvents` is in `src/routes/deals.ts`; `src/routes/deals.ts`: `getClauses`\n"
+            ),
+        }
+    )
+    report = check_repo(repo.root)
+    assert positions(report) == [("specs/001-a/data-model.md", 3, 3, "SD103"), ("specs/001-a/data-model.md", 3, 67, "SD103")]

@@ -217,3 +217,17 @@ def test_next_js_route_folders_and_repo_extensions(repo: GitRepo) -> None:
         }
     )
     assert positions(check_repo(repo.root)) == [("specs/a.md", 2, 7, "SD101"), ("specs/a.md", 2, 43, "SD101")]
+
+
+def test_link_syntax_described_with_a_placeholder_target_is_quiet(repo: GitRepo) -> None:
+    # Prose that teaches markdown: `url` and `path` stand for any target, they name no file.
+    repo.commit(
+        files={
+            "src/app.py": "APP = 1\n",
+            "specs/editor.md": (
+                "- **THEN** bold (**text**), lists (- item) and links ([text](url)) are supported\n"
+                "- Images are written ![alt](path) or [text](URL); see [the app](../src/main.py)\n"
+            ),
+        }
+    )
+    assert positions(check_repo(repo.root)) == [("specs/editor.md", 2, 55, "SD101")]

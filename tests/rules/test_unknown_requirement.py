@@ -79,3 +79,29 @@ def test_code_comment_citing_an_id_no_spec_mentions(repo: GitRepo) -> None:
     report = check_repo(repo.root, select=["SD501"])
     assert positions(report) == [("src/auth.py", 4, 9, "SD501")]
     assert report.findings[0].message == "`FR-099` is not defined in any spec"
+
+
+def test_kiro_criteria_written_as_numbered_lines_of_a_paragraph(repo: GitRepo) -> None:
+    # cc-sdd writes criteria as `1.1 The system shall …` lines: not a markdown list, one paragraph.
+    requirements = (
+        "### Requirement 1: Status\n\n#### Acceptance Criteria\n"
+        "1.1 The Repository shall store a `status` field.\n"
+        "1.2 When a status changes, the Repository shall record the time.\n"
+    )
+    tasks = "- [x] 1. Add status\n  - _Requirements: 1.1, 1.2, 1.3_\n"
+    repo.commit(files={".kiro/specs/repo/requirements.md": requirements, ".kiro/specs/repo/tasks.md": tasks})
+    report = check_repo(repo.root, select=["SD501"])
+    assert [f.message for f in report.findings] == [
+        "requirement `1.3` is not defined in `.kiro/specs/repo`; did you mean `1.2`?",
+    ]
+
+
+def test_id_whose_lettered_parts_are_defined_names_them_all(repo: GitRepo) -> None:
+    # `FR-002` split into `FR-002a` and `FR-002b`: citing `FR-002` cites the pair, not a typo.
+    spec = "- **FR-001**: Hash passwords\n- **FR-002a**: Bound the rate\n- **FR-002b**: Only increase the slot\n"
+    checklist = "- [x] CHK001 Are the bounds defined? [Spec §FR-002]\n- [x] CHK002 Is it logged? [Spec §FR-003]\n"
+    repo.commit(files={"specs/001-fix/spec.md": spec, "specs/001-fix/checklists/audit.md": checklist})
+    report = check_repo(repo.root, select=["SD501"])
+    assert [(f.location.line, f.message) for f in report.findings] == [
+        (2, "requirement `FR-003` is not defined in `specs/001-fix`; did you mean `FR-001`?"),
+    ]

@@ -253,6 +253,11 @@ class _Resolver:
     def _lookup(self, pool: dict[str, list[int]], mention: Mention) -> tuple[list[int], list[str]]:
         if not mention.until:
             nodes = pool.get(mention.key, [])
+            if not nodes and mention.key[-1:].isdigit():
+                # `FR-002` split into `FR-002a` and `FR-002b`: the id names its lettered parts.
+                parts = [k for k in pool if k[:-1] == mention.key and k[-1].isalpha() and len(pool[k]) == 1]
+                if parts:
+                    return [pool[k][0] for k in sorted(parts)], []
             return (nodes[:1] if len(nodes) == 1 else [], [] if nodes else [mention.key])
         keys = [k for k in pool if ids.in_range(k, mention.key, mention.until) and len(pool[k]) == 1]
         missing = [end for end in (mention.key, mention.until) if end not in pool]

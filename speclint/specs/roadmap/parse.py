@@ -219,6 +219,32 @@ class _Walker:
             key = ids.single_key(requirement.group("id"), reqs=True) or requirement.group("id")
             title = first[requirement.end():].strip()
             self._define(block, key, requirement.group("id"), REQUIREMENT, title, source, requirement.group("id"))
+            return
+        self._paragraph_criteria(block)
+
+    def _paragraph_criteria(self, block: Block) -> None:
+        """Criteria written `1.1 The system shall …`, one a line: not a markdown list, so one paragraph.
+
+        cc-sdd (Kiro-style) writes them so; each line under `### Requirement 1` defines `1.k`.
+        """
+        requirement = self._current("req")
+        if requirement is None or block.parent is not None:
+            return
+        parent = self.plan.items[requirement]
+        numbered = re.compile(rf"\s*({re.escape(parent.key)}\.(\d+))\s")
+        for number in range(block.line, block.end_line + 1):
+            source = self.doc.line(number)
+            match = numbered.match(source)
+            if match is None:
+                continue
+            key = f"{parent.key}.{int(match.group(2))}"
+            column = match.start(1) + 1
+            title = source[match.end():].strip()
+            end = column + len(match.group(1))
+            item = Item(key, key, REQUIREMENT, title, self.doc.path, number, column, end, block=block.id)
+            item.form = "criterion"
+            item.parent = requirement
+            self._add(block, item)
 
     def _parent(self, block: Block) -> int | None:
         current = block.parent
