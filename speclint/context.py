@@ -363,6 +363,11 @@ class CheckContext:
                 elif fix is not None and fix.from_history:
                     if res.status == symbols.PLANNED and self.symbol_index.definitions(ref.name):
                         continue  # planned work on something that exists (maybe moved): not drift
+                    if res.why == symbols.MENTIONED_ONLY and not fix.related:
+                        # The code still uses the name and git saw only a definition of it go, with
+                        # nothing in its place: a same-named local removed, while the name the spec
+                        # means (a library's type, a framework's callback) is still in use.
+                        continue
                     results[ref] = symbols.SymbolResolution(symbols.MISSING, "defined here before, per git history", (), res.tied, fix)
         finally:
             reader.close()

@@ -223,6 +223,8 @@ def _digest(text: str) -> str:
     return hashlib.sha1(_LAYOUT_SPACE.sub("", text).encode("utf-8")).hexdigest()[:16]
 
 
+EMPTY_BODY = _digest("")  # the body hash of a definition without a body (a field, a prototype)
+
 _OPTIONAL_TYPES = ("default", "optional", "assignment", "block_parameter")
 _VARIADIC_TYPES = ("splat", "variadic", "rest", "spread")
 _VARIADIC_KEYWORDS = frozenset({"params", "vararg"})

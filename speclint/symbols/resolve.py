@@ -22,7 +22,7 @@ from speclint.specs.markdown import Block, Document, Position
 from speclint.specs.references import FILE, Reference
 from speclint.specs.symbol_refs import SymbolRef
 from speclint.symbols import languages
-from speclint.symbols.extract import Symbol
+from speclint.symbols.extract import EMPTY_BODY, Symbol
 from speclint.symbols.index import _IDENTIFIER, NOT_CODE, Definition, SymbolIndex
 
 FOUND = "found"
@@ -336,6 +336,7 @@ def _successor(old: Symbol, before: list[Symbol], after: list[Symbol]) -> Symbol
 
     best = max(added, key=likeness)
     same_body, same_params, name_ratio = likeness(best)
+    same_body = same_body and old.body_hash != EMPTY_BODY  # two fields without bodies are not alike
     # Only a close likeness is a rename; otherwise the old symbol was simply removed.
     if same_body or (same_params and best.params) or name_ratio >= 0.5:
         return best

@@ -78,3 +78,22 @@ def test_removed_function_is_reported(repo: GitRepo) -> None:
     assert [(f.location.line, f.location.column, f.message) for f in report.findings] == [
         (4, 7, f"`hash_password` is not defined in any tracked source file; it was removed in {sha}"),
     ]
+
+
+def test_a_name_still_in_use_whose_local_definition_went_is_not_missing(repo: GitRepo) -> None:
+    """The spec means the library's `VersionRange`; a same-named local property was removed."""
+    code = "from nuget import parse\n\nclass Loader:\n    VersionRange = None\n\n    def load(self, text):\n        return parse(text)\n"
+    user = "from nuget import VersionRange\n\ndef check(text):\n    return VersionRange.TryParse(text)\n"
+    spec = "# Loader\n\nRanges are read with `VersionRange` from the library.\n"
+    repo.commit("loader", files={"src/loader.py": code, "src/check.py": user, "specs/loader.md": spec})
+    repo.commit("drop the local", files={"src/loader.py": code.replace("    VersionRange = None\n\n", "")})
+    assert [f.rule for f in check_repo(repo.root).findings if f.rule == "SD102"] == []
+
+
+def test_fields_without_bodies_are_not_renames_of_each_other(repo: GitRepo) -> None:
+    make(repo)
+    fields = "class Member:\n    on_update = None\n"
+    repo.commit("fields", files={"src/auth/member.py": fields, "specs/member.md": "# M\n\n- [x] `Member.on_update` fires on edits.\n"})
+    sha = repo.commit("swap", files={"src/auth/member.py": "class Member:\n    region = None\n"})[:7]
+    messages = [f.message for f in check_repo(repo.root).findings if f.location.path == "specs/member.md"]
+    assert messages == [f"`Member.on_update` is not defined in any tracked source file; it was removed in {sha}"]
