@@ -57,6 +57,13 @@ _NOTE_AFTER = re.compile(
     re.I,
 )
 _NEGATION_BEFORE = re.compile(r"\b(?:not|never|avoid|without|rather than|don't use|do not use)\W{0,3}$", re.I)
+# The same in Chinese and Japanese specs, where words are not separated by spaces: "MUST 不依赖
+# `x`" (must not depend on), "删除 `x`" (delete), "`x` を削除" (delete), "`x` は不要" (not needed).
+_NEGATION_BEFORE_CJK = re.compile(r"(?:不|无需|无须|禁止|避免|勿)[\u4e00-\u9fff]{0,3}\W{0,3}$")
+_REMOVAL_BEFORE_CJK = re.compile(r"删除|移除|去掉|去除|废弃|弃用|替换|重命名|不再|削除|廃止|置き換え|置換|名前変更|リネーム")
+_REMOVAL_AFTER_CJK = re.compile(
+    r"^\W{0,3}(?:を|は|が|已|已经|被)?\s*(?:削除|廃止|使用しない|使わない|不要|置き換え|リネーム|删除|移除|废弃|弃用|不再使用)"
+)
 # "Move `a` to `b`": `a` is where the file was.
 _MOVE_BEFORE = re.compile(r"\b(?:move|moving|copy|migrate|relocate|split)\b", re.I)
 _MOVE_AFTER = re.compile(r"^\W{0,3}(?:to|into|→|->)\s", re.I)
@@ -222,7 +229,9 @@ def excuse(doc: Document, ref: Reference | SymbolRefLike) -> str:
         return "struck through"
     if _REMOVAL_BEFORE.search(near) or _REMOVAL_AFTER.search(after):
         return "removal or rename instruction"
-    if _NEGATION_BEFORE.search(near):
+    if _REMOVAL_BEFORE_CJK.search(near) or _REMOVAL_AFTER_CJK.match(after):
+        return "removal or rename instruction"
+    if _NEGATION_BEFORE.search(near) or _NEGATION_BEFORE_CJK.search(near):
         return "named as what not to use"
     if _MOVE_BEFORE.search(near) and _MOVE_AFTER.match(after):
         return "removal or rename instruction"

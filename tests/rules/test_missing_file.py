@@ -231,3 +231,17 @@ def test_link_syntax_described_with_a_placeholder_target_is_quiet(repo: GitRepo)
         }
     )
     assert positions(check_repo(repo.root)) == [("specs/editor.md", 2, 55, "SD101")]
+
+
+def test_chinese_and_japanese_removal_and_negation_are_quiet(repo: GitRepo) -> None:
+    spec = (
+        "# 打包\n\n"
+        "模块打包与发布流程 MUST 不依赖 `config/bundled-modules.json`。\n"
+        "- **THEN** 不生成 `config/bundled.json`\n"
+        "- 删除 `config/old.json`\n"
+        "- `config/legacy.json` を削除する\n"
+        "- `config/unused.json` は不要\n"
+        "- 读取 `config/missing.json`\n"
+    )
+    repo.commit(files={"specs/pack.md": spec, "config/app.json": "{}\n"})
+    assert positions(check_repo(repo.root)) == [("specs/pack.md", 8, 6, "SD101")]
