@@ -236,7 +236,8 @@ class CheckContext:
         return refs
 
     def _feature_not_started(self, path: str) -> bool:
-        """A spec in a feature folder whose tasks.md has tasks, none of them done yet."""
+        """A spec in a feature folder whose tasks.md has tasks, none of them done yet; or, with no
+        tasks.md, whose Kiro/cc-sdd `spec.json` says its tasks were never generated."""
         folder = posixpath.dirname(path)
         while folder:
             tasks = f"{folder}/tasks.md"
@@ -246,6 +247,8 @@ class CheckContext:
                     return False
                 states = [b.checkbox for b in doc.blocks if b.checkbox is not None]
                 return bool(states) and not any(s in DONE_MARKS for s in states)
+            if f"{folder}/spec.json" in self.snapshot:
+                return _tasks_not_generated(self.snapshot.read(f"{folder}/spec.json"))
             folder = posixpath.dirname(folder)
         return False
 
@@ -553,6 +556,18 @@ class CheckContext:
                 yield parsed.plan if parsed is not None and parsed.plan is not None else parse(spec.document)
 
         return graph.build(plans(), code_links=lambda: code_links.scan(self))
+
+
+def _tasks_not_generated(raw: bytes) -> bool:
+    """cc-sdd's `spec.json`: `"approvals": {"tasks": {"generated": false}}` (a design, no work yet)."""
+    import json
+
+    try:
+        data = json.loads(raw)
+        generated = data["approvals"]["tasks"]["generated"]
+    except (ValueError, KeyError, TypeError):
+        return False
+    return generated is False and not data.get("ready_for_implementation", False)
 
 
 def _parse_spec(item: tuple[str, bytes, str]) -> ParsedSpec:

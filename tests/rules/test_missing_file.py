@@ -245,3 +245,12 @@ def test_chinese_and_japanese_removal_and_negation_are_quiet(repo: GitRepo) -> N
     )
     repo.commit(files={"specs/pack.md": spec, "config/app.json": "{}\n"})
     assert positions(check_repo(repo.root)) == [("specs/pack.md", 8, 6, "SD101")]
+
+
+def test_a_kiro_design_whose_tasks_were_never_generated_is_planned(repo: GitRepo) -> None:
+    design = "# Design\n\n- `app/layout.tsx` (新規) holds the admin shell.\n"
+    status = '{"phase": "design-generated", "approvals": {"tasks": {"generated": false, "approved": false}}, "ready_for_implementation": false}'
+    repo.commit(files={".kiro/specs/admin/design.md": design, ".kiro/specs/admin/spec.json": status, "app/page.tsx": "x\n"})
+    assert positions(check_repo(repo.root)) == []
+    repo.commit(files={".kiro/specs/admin/spec.json": status.replace("false", "true")})
+    assert positions(check_repo(repo.root)) == [(".kiro/specs/admin/design.md", 3, 3, "SD101")]
