@@ -38,8 +38,15 @@ def seconds(work: Callable[[], object]) -> float:
 
 
 def ratio(build: Callable[[int], Callable[[], object]], n: int) -> float:
+    """Time at 2n over time at n, the lowest of up to three tries: another process taking the CPU
+    can slow one measurement, but quadratic work is slow every time."""
     small, large = build(n), build(2 * n)
-    return seconds(large) / max(seconds(small), 1e-3)
+    best = float("inf")
+    for _ in range(3):
+        best = min(best, seconds(large) / max(seconds(small), 1e-3))
+        if best < MAX_RATIO:
+            break
+    return best
 
 
 SPEC_UNITS = {
