@@ -139,18 +139,18 @@ def _new_drift(
         base_rules = [r for r in local if r.rule.code in found]
         findings = _subtract(findings, _base_findings(base, base_rules), renamed)
 
-    if graph and _reaches_graph(head, change):
+    base_notices: list[str] = []
+    if graph and _reaches_graph(change):
         graph_head = _context(repo, config, change.head, options)
         graph_base = _context(repo, config, change.base, options)
         try:
             reports.append(engine.run(graph_head, graph, baseline=options.baseline))
             findings += _subtract(reports[-1].findings, _base_findings(graph_base, graph), renamed)
-            reports[-1] = replace_notices(reports[-1], graph_base.notices)
+            base_notices += graph_base.notices
         finally:
             graph_head.close()
             graph_base.close()
-    notices = [n for report in reports for n in report.notices]
-    notices += [n for n in base.notices if n not in notices]
+    notices = [n for report in reports for n in report.notices] + base.notices + base_notices
     findings.sort(key=lambda f: f.sort_key)
     return Report(
         findings=tuple(findings),
@@ -203,13 +203,10 @@ def _test_files(configured: ConfiguredRule) -> tuple[str, ...]:
     return coverage.DEFAULT_TEST_FILES
 
 
-def _reaches_graph(head: CheckContext, change: ChangeSet) -> bool:
+def _reaches_graph(change: ChangeSet) -> bool:
     """Roadmap and traceability findings can change only when a spec or a code comment link does."""
-    specs = set(head.spec_paths)
-    if (change.new_paths | change.old_paths) & specs:
-        return True
-    if any(p.lower().endswith((".md", ".mdx", ".markdown")) for p in change.new_paths | change.old_paths):
-        return True  # a spec in the base snapshot, or a document a spec links to
+    if any(p.lower().endswith(SPEC_SUFFIXES) for p in change.new_paths | change.old_paths):
+        return True  # a spec, before or after the change, or a document a spec links to
     return any("spec" in text for path in change.lines for text in change.changed_text(path))
 
 
@@ -220,11 +217,6 @@ def _base_findings(base: CheckContext, rules: Sequence[ConfiguredRule]) -> tuple
         return ()
     return engine.run(base, rules).findings
 
-
-def replace_notices(report: Report, extra: Sequence[str]) -> Report:
-    from dataclasses import replace
-
-    return replace(report, notices=tuple(dict.fromkeys((*report.notices, *extra))))
 
 
 def _subtract(new: Sequence[Finding], old: Sequence[Finding], renamed: dict[str, str]) -> list[Finding]:

@@ -15,10 +15,6 @@ from speclint.command import EXIT_CLEAN, EXIT_ERROR
 from speclint.findings import SEVERITY_NAMES, Severity
 
 
-def _notices(messages: tuple[str, ...] | list[str]) -> None:
-    command.notices(messages)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="speclint")
 def cli() -> None:
@@ -115,7 +111,7 @@ def refs(paths: tuple[str, ...], staged: bool, head: str | None, output_format: 
     ctx = runner.open_context(runner.Request(cwd=Path.cwd(), paths=paths, staged=staged, head=head, config_file=config_file))
     try:
         rows = refs_listing.rows(ctx)
-        _notices(ctx.notices)
+        command.notices(ctx.notices)
         click.echo(refs_listing.render(rows, output_format), nl=False)
     finally:
         ctx.close()
@@ -182,7 +178,7 @@ def roadmap(paths: tuple[str, ...], output_format: str, staged: bool, head: str 
     ctx = runner.open_context(runner.Request(cwd=Path.cwd(), paths=paths, staged=staged, head=head, config_file=config_file))
     try:
         shown = view.build(ctx.roadmap, ctx.checked_spec_paths)
-        _notices(ctx.notices)
+        command.notices(ctx.notices)
     finally:
         ctx.snapshot.close()
     render = import_module(f"speclint.reporters.roadmap_{output_format}").render

@@ -149,8 +149,7 @@ class CheckContext:
         """The specs whose findings are reported: all of them, or those under the CLI's PATHS."""
         if self._wanted is not None:
             # A change set's few specs: no need to list every tracked path (a commit's base).
-            found = self.snapshot.entries_at(self._wanted)
-            paths = [p for p in sorted(found) if spec_index.is_spec(self.config, p, found[p])]
+            paths = spec_index.select_specs(self.config, self.snapshot.entries_at(self._wanted))
         else:
             paths = self.spec_paths
         if not self.only:

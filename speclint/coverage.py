@@ -91,8 +91,6 @@ def code_changes(ctx: CheckContext, files: Iterable[git.FileChange], tests: Glob
             path = change.path
             if not is_code(path) or tests.match(path) or (change.old_path and tests.match(change.old_path)):
                 continue
-            if path in ctx.spec_paths:
-                continue
             found.append(_describe(ctx, change, reader))
     finally:
         reader.close()

@@ -50,11 +50,6 @@ def select_specs(config: Config, entries: Mapping[str, git.Entry]) -> list[str]:
     )
 
 
-def is_spec(config: Config, path: str, entry: git.Entry) -> bool:
-    """Whether this one tracked path is a spec, by the same test as `select_specs`."""
-    return bool(select_specs(config, {path: entry}))
-
-
 def cached(
     git_dir: Path, specs: list[str], entries: Mapping[str, git.Entry], *, enabled: bool
 ) -> tuple[dict[str, SpecNames] | None, Callable[[dict[str, SpecNames]], None]]:
