@@ -1,7 +1,7 @@
 """Extract definitions from one source file with its language's tree-sitter query.
 
 Each query captures `@definition.<kind>` on a definition node, `@name` on its name, optionally
-`@params` on its parameter list and `@receiver` on the type a definition outside it belongs to (Go's
+`@params` on its parameter list (or `@callable` on a node whose `parameters` field holds it) and `@receiver` on the type a definition outside it belongs to (Go's
 receiver, C++'s `Ledger<T>::append`, a Kotlin extension); `@comment` marks comments (left out of
 the hashes, as is layout whitespace). Containers (classes, structs, traits, impls, …) qualify the names they
 enclose: `Class.method`, `Store.Put` for Go's `func (s *Store) Put`, `Ledger::append` in Rust.
@@ -70,6 +70,9 @@ def extract(language: Language, source: bytes) -> list[Symbol]:
             continue
         node = captures[f"definition.{kind}"][0]
         params = captures.get("params", [None])[0]
+        if params is None and "callable" in captures:
+            callable_node = captures["callable"][0]
+            params = callable_node.child_by_field_name("parameters") or callable_node.child_by_field_name("parameter")
         receiver = captures.get("receiver", [None])[0]
         definitions.append((node, kind, captures["name"][0], params, receiver))
     # Where two patterns define one name at one place (`const f = () => …` is a const and a

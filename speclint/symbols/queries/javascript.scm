@@ -13,11 +13,12 @@
 (class_declaration
   name: (identifier) @name) @definition.class
 
-; Class members: methods, fields, fields holding a function, `this.x = …` in a method.
+; Class members: methods, fields, fields holding a function, `this.x = …` in a method. A definition
+; captured as @callable takes its parameters from that node's `parameters` (or lone `parameter`)
+; field: cheaper to compile than capturing the list here (tree-sitter analyses every alternative).
 (class_body
   (method_definition
-    name: [(property_identifier) (private_property_identifier)] @name
-    parameters: (formal_parameters) @params) @definition.function)
+    name: [(property_identifier) (private_property_identifier)] @name) @definition.function @callable)
 
 (class_body
   (field_definition
@@ -26,11 +27,7 @@
 (class_body
   (field_definition
     property: [(property_identifier) (private_property_identifier)] @name
-    value: [
-      (arrow_function parameters: (formal_parameters) @params)
-      (arrow_function parameter: (identifier) @params)
-      (function_expression parameters: (formal_parameters) @params)
-    ]) @definition.function)
+    value: [(arrow_function) (function_expression)] @callable) @definition.function)
 
 ; A static nested class: `static Cursor = class {…}`.
 (class_body
@@ -63,32 +60,20 @@
    [(lexical_declaration
      (variable_declarator
        name: (identifier) @name
-       value: [(arrow_function parameters: (formal_parameters) @params)
-               (arrow_function parameter: (identifier) @params)
-               (function_expression parameters: (formal_parameters) @params)
-               (generator_function parameters: (formal_parameters) @params)]) @definition.function)
+       value: [(arrow_function) (function_expression) (generator_function)] @callable) @definition.function)
     (variable_declaration
      (variable_declarator
        name: (identifier) @name
-       value: [(arrow_function parameters: (formal_parameters) @params)
-               (arrow_function parameter: (identifier) @params)
-               (function_expression parameters: (formal_parameters) @params)
-               (generator_function parameters: (formal_parameters) @params)]) @definition.function)])
+       value: [(arrow_function) (function_expression) (generator_function)] @callable) @definition.function)])
  (export_statement
    declaration: [(lexical_declaration
      (variable_declarator
        name: (identifier) @name
-       value: [(arrow_function parameters: (formal_parameters) @params)
-               (arrow_function parameter: (identifier) @params)
-               (function_expression parameters: (formal_parameters) @params)
-               (generator_function parameters: (formal_parameters) @params)]) @definition.function)
+       value: [(arrow_function) (function_expression) (generator_function)] @callable) @definition.function)
     (variable_declaration
      (variable_declarator
        name: (identifier) @name
-       value: [(arrow_function parameters: (formal_parameters) @params)
-               (arrow_function parameter: (identifier) @params)
-               (function_expression parameters: (formal_parameters) @params)
-               (generator_function parameters: (formal_parameters) @params)]) @definition.function)])]
+       value: [(arrow_function) (function_expression) (generator_function)] @callable) @definition.function)])]
 
 [(program (lexical_declaration (variable_declarator name: (identifier) @name value: (class)) @definition.class))
  (export_statement declaration: (lexical_declaration (variable_declarator name: (identifier) @name value: (class)) @definition.class))]
@@ -100,11 +85,7 @@
       left: (member_expression
         object: (_) @_exports
         property: (property_identifier) @name)
-      right: [
-        (arrow_function parameters: (formal_parameters) @params)
-        (arrow_function parameter: (identifier) @params)
-        (function_expression parameters: (formal_parameters) @params)
-      ]) @definition.function)
+      right: [(arrow_function) (function_expression)] @callable) @definition.function)
   (#match? @_exports "^(module\\.)?exports$"))
 
 (comment) @comment

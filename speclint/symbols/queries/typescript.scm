@@ -54,17 +54,16 @@
     parameters: (formal_parameters) @params) @definition.function)
 
 ; Class members: methods, overload and abstract signatures, fields, fields holding a function,
-; constructor parameter properties, `this.x = …` in a method.
+; constructor parameter properties, `this.x = …` in a method. A definition captured as @callable
+; takes its parameters from that node's `parameters` (or lone `parameter`) field: cheaper to
+; compile than capturing the list in the pattern (tree-sitter analyses every nested alternative).
 (class_body
   [(method_definition
-     name: [(property_identifier) (private_property_identifier)] @name
-     parameters: (formal_parameters) @params)
+     name: [(property_identifier) (private_property_identifier)] @name)
    (method_signature
-     name: [(property_identifier) (private_property_identifier)] @name
-     parameters: (formal_parameters) @params)
+     name: [(property_identifier) (private_property_identifier)] @name)
    (abstract_method_signature
-     name: [(property_identifier) (private_property_identifier)] @name
-     parameters: (formal_parameters) @params)] @definition.function)
+     name: [(property_identifier) (private_property_identifier)] @name)] @definition.function @callable)
 
 (class_body
   (public_field_definition
@@ -81,11 +80,7 @@
 (class_body
   (public_field_definition
     name: [(property_identifier) (private_property_identifier)] @name
-    value: [
-      (arrow_function parameters: (formal_parameters) @params)
-      (arrow_function parameter: (identifier) @params)
-      (function_expression parameters: (formal_parameters) @params)
-    ]) @definition.function)
+    value: [(arrow_function) (function_expression)] @callable) @definition.function)
 
 ; A static nested class: `static Cursor = class {…}`.
 (class_body
@@ -121,34 +116,22 @@
 
 [(program
    [(lexical_declaration
-     (variable_declarator
-       name: (identifier) @name
-       value: [(arrow_function parameters: (formal_parameters) @params)
-               (arrow_function parameter: (identifier) @params)
-               (function_expression parameters: (formal_parameters) @params)
-               (generator_function parameters: (formal_parameters) @params)]) @definition.function)
+      (variable_declarator
+        name: (identifier) @name
+        value: [(arrow_function) (function_expression) (generator_function)] @callable) @definition.function)
     (variable_declaration
-     (variable_declarator
-       name: (identifier) @name
-       value: [(arrow_function parameters: (formal_parameters) @params)
-               (arrow_function parameter: (identifier) @params)
-               (function_expression parameters: (formal_parameters) @params)
-               (generator_function parameters: (formal_parameters) @params)]) @definition.function)])
+      (variable_declarator
+        name: (identifier) @name
+        value: [(arrow_function) (function_expression) (generator_function)] @callable) @definition.function)])
  (export_statement
    declaration: [(lexical_declaration
-     (variable_declarator
-       name: (identifier) @name
-       value: [(arrow_function parameters: (formal_parameters) @params)
-               (arrow_function parameter: (identifier) @params)
-               (function_expression parameters: (formal_parameters) @params)
-               (generator_function parameters: (formal_parameters) @params)]) @definition.function)
+      (variable_declarator
+        name: (identifier) @name
+        value: [(arrow_function) (function_expression) (generator_function)] @callable) @definition.function)
     (variable_declaration
-     (variable_declarator
-       name: (identifier) @name
-       value: [(arrow_function parameters: (formal_parameters) @params)
-               (arrow_function parameter: (identifier) @params)
-               (function_expression parameters: (formal_parameters) @params)
-               (generator_function parameters: (formal_parameters) @params)]) @definition.function)])]
+      (variable_declarator
+        name: (identifier) @name
+        value: [(arrow_function) (function_expression) (generator_function)] @callable) @definition.function)])]
 
 [(program (lexical_declaration (variable_declarator name: (identifier) @name value: (class)) @definition.class))
  (export_statement declaration: (lexical_declaration (variable_declarator name: (identifier) @name value: (class)) @definition.class))]
@@ -160,11 +143,7 @@
       left: (member_expression
         object: (_) @_exports
         property: (property_identifier) @name)
-      right: [
-        (arrow_function parameters: (formal_parameters) @params)
-        (arrow_function parameter: (identifier) @params)
-        (function_expression parameters: (formal_parameters) @params)
-      ]) @definition.function)
+      right: [(arrow_function) (function_expression)] @callable) @definition.function)
   (#match? @_exports "^(module\\.)?exports$"))
 
 (comment) @comment
