@@ -40,3 +40,29 @@ def test_jobs_one_turns_the_split_off(monkeypatch: pytest.MonkeyPatch) -> None:
     parent = os.getpid()
     pids = parallel.map_split(lambda _: os.getpid(), list(range(60)))
     assert set(pids) == {parent}
+
+
+def test_parent_and_child_share_the_chunks() -> None:
+    import time
+
+    def slow_pid(_: int) -> int:
+        time.sleep(0.002)
+        return os.getpid()
+
+    pids = parallel.map_split(slow_pid, list(range(100)))
+    assert len(pids) == 100
+    if parallel._can_fork():
+        assert os.getpid() in pids and len(set(pids)) == 2
+
+
+def test_a_child_that_dies_midway_loses_nothing() -> None:
+    parent = os.getpid()
+    seen: list[int] = []
+
+    def dies_in_child(n: int) -> int:
+        if os.getpid() != parent and n > 40:
+            os._exit(3)
+        seen.append(n)
+        return -n
+
+    assert parallel.map_split(dies_in_child, list(range(80))) == [-n for n in range(80)]
