@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from speclint.records import compact
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -23,6 +25,7 @@ DONE_MARKS = frozenset("xX")
 
 # slots (here and below): a large spec holds hundreds of thousands of these, and pickling it for the spec cache
 # would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+@compact
 @dataclass(frozen=True, slots=True)
 class Position:
     line: int
@@ -31,6 +34,7 @@ class Position:
     end_column: int
 
 
+@compact
 @dataclass(slots=True)
 class Block:
     """A unit of scope: a list item, a table row, a paragraph, a heading or an HTML block."""
@@ -48,6 +52,7 @@ class Block:
         return self.checkbox is not None
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class CodeSpan:
     text: str
@@ -55,6 +60,7 @@ class CodeSpan:
     block: int
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Link:
     target: str
@@ -64,6 +70,7 @@ class Link:
     is_image: bool = False
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Heading:
     level: int
@@ -73,6 +80,7 @@ class Heading:
     block: int
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Comment:
     body: str

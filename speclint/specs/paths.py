@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from speclint.records import compact
+
 SOURCE_EXTENSIONS = frozenset(
     """py pyi pyx js jsx mjs cjs ts tsx mts cts go rs java kt kts scala groovy gradle c h cc cpp
     cxx hpp hh hxx cs fs vb rb erb php swift m mm dart lua pl pm r jl ex exs erl hrl hs elm clj
@@ -32,8 +34,11 @@ DOC_EXTENSIONS = frozenset({"md", "mdx", "markdown"})
 _LINE_SUFFIX = re.compile(r"(?::\d+(?:[-:]\d+)?|#L\d+(?:C\d+)?(?:-L?\d+(?:C\d+)?)?)$")
 _FORBIDDEN = set(" \t\n*?[]{}<>|;=,\"'`()!$%^&\\") | {"…"}
 _FORBIDDEN_IN_LINKS = _FORBIDDEN - {" ", "(", ")", "'", "!", "&", ","}
-_SEGMENT = re.compile(r"^[\w@+.\-]+$")
-_LINK_SEGMENT = re.compile(r"^[\w@+.\-][\w@+.\- (),'!&]*$")
+_SEGMENT = r"[\w@+.\-]+"
+_LINK_SEGMENT = r"[\w@+.\-][\w@+.\- (),'!&]*"
+# Every `/`-separated segment, none empty, matching the segment shape.
+_SEGMENTS = re.compile(rf"{_SEGMENT}(?:/{_SEGMENT})*")
+_LINK_SEGMENTS = re.compile(rf"{_LINK_SEGMENT}(?:/{_LINK_SEGMENT})*")
 _PLACEHOLDER_SEGMENTS = frozenset(
     {"path", "to", "your", "my", "foo", "bar", "baz", "example", "xxx", "nnn", "yyyy", "some",
      "absolute", "relative"}
@@ -47,6 +52,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 # slots: a large spec holds hundreds of thousands of these, and pickling it for the spec cache
 # would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+@compact
 @dataclass(frozen=True, slots=True)
 class PathText:
     """A candidate path: `path` is normalised (no `./`, no line suffix); `anchored` = leading `/`."""
@@ -90,12 +96,11 @@ def parse_path(text: str, *, link: bool = False) -> PathText | None:
         return None  # an e-mail autolink
     if link and raw.lower() in _PLACEHOLDER_TARGETS:
         return None  # `[text](url)`: prose describing link syntax, not a file
-    segments_raw = raw.split("/")
-    if any(_ROUTE_SEGMENT.match(s) for s in segments_raw):
+    if ("(" in raw or "[" in raw) and any(_ROUTE_SEGMENT.match(s) for s in raw.split("/")):
         return _route_path(raw)
     raw = strip_line_suffix(raw)
     forbidden = _FORBIDDEN_IN_LINKS if link else _FORBIDDEN
-    if not raw or any(ch in forbidden for ch in raw):
+    if not raw or not forbidden.isdisjoint(raw):
         return None
     anchored = raw.startswith("/")
     body = raw.lstrip("/")
@@ -105,11 +110,10 @@ def parse_path(text: str, *, link: bool = False) -> PathText | None:
     body = body.rstrip("/")
     if not body or "//" in body:
         return None
-    segments = body.split("/")
-    segment = _LINK_SEGMENT if link else _SEGMENT
-    if not all(segment.match(s) for s in segments):
+    if not (_LINK_SEGMENTS if link else _SEGMENTS).fullmatch(body):
         return None
-    if any(s == "." for s in segments):
+    segments = body.split("/")
+    if "." in segments:
         return None
     if _looks_placeholder(segments):
         return None

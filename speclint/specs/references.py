@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from speclint.records import compact
 from speclint.specs.markdown import CodeSpan, Document, Link, Position
 from speclint.specs.paths import PathText, find_bare_paths, parse_path
 
@@ -87,6 +88,7 @@ class SymbolRefLike(Protocol):
 
 # slots: a large spec holds hundreds of thousands of these, and pickling it for the spec cache
 # would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+@compact
 @dataclass(frozen=True, slots=True)
 class Reference:
     kind: str

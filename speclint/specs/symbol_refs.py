@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from speclint.records import compact
 from speclint.specs.markdown import CodeSpan, Document, Position
 from speclint.specs.paths import KNOWN_EXTENSIONS, parse_path
 from speclint.specs.references import OPEN_STATES
@@ -44,6 +45,7 @@ KEYWORDS = frozenset(
 
 # slots: a large spec holds hundreds of thousands of these, and pickling it for the spec cache
 # would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+@compact
 @dataclass(frozen=True, slots=True)
 class SymbolRef:
     spec: str

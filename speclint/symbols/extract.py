@@ -1,10 +1,11 @@
 """Extract definitions from one source file with its language's tree-sitter query.
 
 Each query captures `@definition.<kind>` on a definition node, `@name` on its name, optionally
-`@params` on its parameter list (or `@callable` on a node whose `parameters` field holds it) and `@receiver` on the type a definition outside it belongs to (Go's
-receiver, C++'s `Ledger<T>::append`, a Kotlin extension); `@comment` marks comments (left out of
-the hashes, as is layout whitespace). Containers (classes, structs, traits, impls, …) qualify the names they
-enclose: `Class.method`, `Store.Put` for Go's `func (s *Store) Put`, `Ledger::append` in Rust.
+`@params` on its parameter list (or `@callable` on a node whose `parameters` field holds it) and
+`@receiver` on the type a definition outside it belongs to (Go's receiver, C++'s
+`Ledger<T>::append`, a Kotlin extension); `@comment` marks comments (left out of the hashes, as is
+layout whitespace). Containers (classes, structs, traits, impls, …) qualify the names they enclose:
+`Class.method`, `Store.Put` for Go's `func (s *Store) Put`, `Ledger::append` in Rust.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from speclint.records import compact
 from speclint.symbols.languages import Language
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ MAX_SIGNATURE = 400
 EXTRACTOR_VERSION = 2
 
 
+@compact
 @dataclass(frozen=True)
 class Param:
     name: str
@@ -37,6 +40,7 @@ class Param:
     variadic: bool = False
 
 
+@compact
 @dataclass(frozen=True)
 class Symbol:
     name: str

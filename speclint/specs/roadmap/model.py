@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from speclint.records import compact
+
 # Kinds of item.
 PHASE = "phase"
 TASK = "task"
@@ -34,6 +36,7 @@ GSD = "gsd"
 
 # slots (here and below): a large spec holds hundreds of thousands of these, and pickling it for the spec cache
 # would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+@compact
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An id written in a dependency or citation position, with where it was written.
@@ -51,6 +54,7 @@ class Mention:
     scope: str = ""
 
 
+@compact
 @dataclass(slots=True)
 class Item:
     key: str
@@ -79,6 +83,7 @@ class Item:
         return REQS if self.kind in (REQUIREMENT, STORY) else WORK
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Duplicate:
     item: Item
