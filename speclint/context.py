@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from speclint.changes import ChangeSet
     from speclint.coverage import CodeChange
     from speclint.drift import FileDrift, SymbolDrift
-    from speclint.history import History
+    from speclint.history import History, Loading
 from speclint.suppression import Suppressions
 from speclint.suppression import parse as parse_suppressions
 
@@ -81,6 +81,10 @@ class CheckContext:
             self.base_context.close()
         if "symbol_index" in self.__dict__:
             self.symbol_index.close()
+        for started in ("_history_loading", "_uncommitted_diff", "_code_link_search"):
+            pending = self.__dict__.get(started)
+            if pending is not None:
+                pending.close()  # read ones are done; an unread one is stopped
 
     def notice(self, message: str) -> None:
         if message not in self.notices:
@@ -374,9 +378,12 @@ class CheckContext:
         finally:
             reader.close()
 
+    def start_history(self) -> None:
+        """Start the git commands the history rules read, so they run while specs are parsed."""
+        self._history_loading  # noqa: B018 - the cached property starts them
+
     @cached_property
-    def history(self) -> History | None:
-        """Baselines and code changes for the history rules; None when history cannot be judged."""
+    def _history_loading(self) -> Loading | None:
         from speclint import history
 
         if not git.has_commits(self.repo.root):
@@ -384,19 +391,42 @@ class CheckContext:
         if git.is_shallow(self.repo.root):
             self.notice("history rules skipped: shallow clone; fetch with depth 0 (git fetch --unshallow)")
             return None
-        specs = self.checked_spec_paths
-        reviewed: set[str] = set()
-        if self.snapshot.source is not Source.COMMIT:
-            reviewed = history.reviewed_now(self.repo.root, specs, cached=self.snapshot.source is Source.INDEX)
+        self._uncommitted_diff  # noqa: B018 - started too: it tells which specs are being edited
         store = open_cache(self.repo.git_dir, "history", enabled=self.use_cache, salt=history.FORMAT)
-        return history.load(self.repo.root, self.snapshot.commit or "HEAD", specs, reviewed, cache=store)
+        return history.Loading(self.repo.root, self.snapshot.commit or "HEAD", self.checked_spec_paths, cache=store)
+
+    @cached_property
+    def history(self) -> History | None:
+        """Baselines and code changes for the history rules; None when history cannot be judged."""
+        loading = self._history_loading
+        if loading is None:
+            return None
+        # A spec edited but not committed yet is being updated by the user: a review, now.
+        return loading.finish(set(loading.specs) & self._uncommitted)
+
+    @cached_property
+    def _uncommitted_diff(self) -> git.Pending | None:
+        if self.snapshot.source is Source.COMMIT or not git.has_commits(self.repo.root):
+            return None
+        args = ["diff", "--name-only", "-z"] + (["--cached"] if self.snapshot.source is Source.INDEX else []) + ["HEAD"]
+        return git.Pending(self.repo.root, *args)
 
     @cached_property
     def _uncommitted(self) -> frozenset[str]:
-        if self.snapshot.source is Source.COMMIT or not git.has_commits(self.repo.root):
+        pending = self._uncommitted_diff
+        if pending is None:
             return frozenset()
-        args = ["diff", "--name-only", "-z"] + (["--cached"] if self.snapshot.source is Source.INDEX else []) + ["HEAD"]
-        return frozenset(p for p in git.run(self.repo.root, *args, check=False).decode("utf-8", "surrogateescape").split("\0") if p)
+        return frozenset(p for p in pending.output(check=False).decode("utf-8", "surrogateescape").split("\0") if p)
+
+    def start_code_links(self) -> None:
+        """Start the search for spec links in code comments, read when the roadmap needs them."""
+        self._code_link_search  # noqa: B018 - the cached property starts it
+
+    @cached_property
+    def _code_link_search(self) -> git.GrepLines:
+        from speclint.specs.roadmap import code_links
+
+        return code_links.search(self)
 
     @cached_property
     def symbol_drift(self) -> list[SymbolDrift]:
@@ -554,7 +584,7 @@ class CheckContext:
                 parsed = self._parsed(path)
                 yield parsed.plan if parsed is not None and parsed.plan is not None else parse(spec.document)
 
-        return graph.build(plans(), code_links=lambda: code_links.scan(self))
+        return graph.build(plans(), code_links=lambda: code_links.scan(self, self._code_link_search))
 
 
 def _tasks_not_generated(raw: bytes) -> bool:

@@ -25,6 +25,9 @@ def run(
 ) -> Report:
     raw: list[Finding] = []
     for configured in rules:
+        if configured.rule.prefetch is not None:
+            configured.rule.prefetch(ctx)
+    for configured in rules:
         rule = configured.rule
         for problem in rule.check(ctx, configured.options):
             raw.append(

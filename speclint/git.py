@@ -61,6 +61,60 @@ def run(root: Path | None, *args: str, input: bytes | None = None, check: bool =
     return proc.stdout
 
 
+class Pending:
+    """A git command started now and read later, so it runs while speclint parses.
+
+    Its output goes to a temporary file, not a pipe: git never stalls on a full pipe that
+    nobody reads yet (a long `git log` finishes while the specs are parsed).
+    """
+
+    def __init__(self, root: Path | None, *args: str) -> None:
+        import tempfile
+
+        self.args = args
+        env = _environment()
+        self._scratch = _index_copy(root) if _diffs_work_tree(args) else None
+        if self._scratch is not None:
+            env["GIT_INDEX_FILE"] = self._scratch
+        self._out = tempfile.TemporaryFile()
+        self._err = tempfile.TemporaryFile()
+        self._done: tuple[int, bytes, bytes] | None = None
+        try:
+            self._proc = subprocess.Popen(
+                ["git", *args], cwd=root, stdin=subprocess.DEVNULL, stdout=self._out, stderr=self._err, env=env
+            )
+        except FileNotFoundError:
+            self._finish()
+            raise GitError("git is not installed or not on PATH") from None
+
+    def output(self, *, check: bool = True) -> bytes:
+        if self._done is None:
+            code = self._proc.wait()
+            self._out.seek(0)
+            self._err.seek(0)
+            self._done = (code, self._out.read(), self._err.read())
+            self._finish()
+        code, out, err = self._done
+        if check and code != 0:
+            cause = _first_line(err) or f"exit status {code}"
+            raise GitError(f"git {self.args[0]} failed: {cause}")
+        return out
+
+    def close(self) -> None:
+        """Stop the command if nobody read it (a rule that turned out not to need it)."""
+        if self._done is None:
+            self._proc.kill()
+            self._proc.wait()
+            self._done = (-1, b"", b"stopped unread")
+            self._finish()
+
+    def _finish(self) -> None:
+        self._out.close()
+        self._err.close()
+        if self._scratch is not None:
+            Path(self._scratch).unlink(missing_ok=True)
+
+
 def _diffs_work_tree(args: tuple[str, ...]) -> bool:
     """A porcelain `git diff` against the work tree (not `--cached`, not two commits)."""
     if args[:1] != ("diff",) or "--cached" in args:
@@ -535,23 +589,37 @@ def grep_lines(
     exclude: Iterable[str] = (),
 ) -> list[tuple[str, int, str]]:
     """Tracked text lines matching an extended regex, in one `git grep`: (path, line, text)."""
-    args = ["grep", "-I", "-n", "-z", "-E", "--no-color", "--full-name"]
-    if cached:
-        args.append("--cached")
-    args += ["-e", pattern]
-    if commit:
-        args.append(commit)
-    args += ["--", ".", *(f":(exclude,glob){glob}" for glob in exclude)]
-    out = run(root, *args, check=False)
-    prefix = f"{commit}:" if commit else ""
-    found = []
-    for raw in out.split(b"\n"):
-        parts = raw.split(b"\0", 2)
-        if len(parts) != 3 or not parts[1].isdigit():
-            continue
-        path = parts[0].decode("utf-8", "surrogateescape").removeprefix(prefix)
-        found.append((path, int(parts[1]), parts[2].decode("utf-8", "replace")))
-    return found
+    return GrepLines(root, pattern, cached=cached, commit=commit, exclude=exclude).lines()
+
+
+class GrepLines:
+    """`grep_lines` started now and read later (`lines()`), so git searches while speclint parses."""
+
+    def __init__(
+        self, root: Path, pattern: str, *, cached: bool = False, commit: str | None = None, exclude: Iterable[str] = ()
+    ) -> None:
+        args = ["grep", "-I", "-n", "-z", "-E", "--no-color", "--full-name"]
+        if cached:
+            args.append("--cached")
+        args += ["-e", pattern]
+        if commit:
+            args.append(commit)
+        args += ["--", ".", *(f":(exclude,glob){glob}" for glob in exclude)]
+        self._prefix = f"{commit}:" if commit else ""
+        self._pending = Pending(root, *args)
+
+    def close(self) -> None:
+        self._pending.close()
+
+    def lines(self) -> list[tuple[str, int, str]]:
+        found = []
+        for raw in self._pending.output(check=False).split(b"\n"):
+            parts = raw.split(b"\0", 2)
+            if len(parts) != 3 or not parts[1].isdigit():
+                continue
+            path = parts[0].decode("utf-8", "surrogateescape").removeprefix(self._prefix)
+            found.append((path, int(parts[1]), parts[2].decode("utf-8", "replace")))
+        return found
 
 
 @dataclass(frozen=True)

@@ -111,24 +111,70 @@ def load(
     cache: BlobCache | None = None,
 ) -> History:
     """Baselines for `specs` and the code changes since the oldest of them, in three git calls."""
-    history = History(root, rev)
-    spec_list = sorted(set(specs))
-    if not spec_list:
+    return Loading(root, rev, specs, max_commits=max_commits, cache=cache).finish(reviewed_now)
+
+
+class Loading:
+    """A history load whose git commands are started at once and read when the history is needed,
+    so they run while the specs are parsed."""
+
+    def __init__(
+        self, root: Path, rev: str, specs: Iterable[str], *, max_commits: int = 20000, cache: BlobCache | None = None
+    ) -> None:
+        self.root, self.rev, self.max_commits, self.cache = root, rev, max_commits, cache
+        self.specs = sorted(set(specs))
+        self._last_changes: list[git.Pending] = []
+        self._reviews: git.Pending | None = None
+        self._walk: git.Pending | None = None
+        self._stored: tuple[list[Commit], dict[str, dict[str, Change]]] | None = None
+        if not self.specs:
+            return
+        for start in range(0, len(self.specs), 500):
+            self._last_changes.append(
+                git.Pending(root, "log", "--format=%x01%H", "--name-only", "-z", rev, "--", *self.specs[start : start + 500])
+            )
+        self._reviews = git.Pending(
+            root, "log", f"--grep=^{TRAILER}:", "-i",
+            f"--format=%x01%H%x00%(trailers:key={TRAILER},valueonly,separator=%x1f)", rev,
+        )
+        self._sha = git.run(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False).decode().strip()
+        self._stored = _known_walk(root, self._sha, max_commits, cache)
+        if self._stored is None:
+            self._walk = git.Pending(
+                root, "log", f"--max-count={max_commits}", "--raw", "-z", "-M", "--no-abbrev", "--no-merges",
+                "--format=%x01%H%x00%s", rev,
+            )
+
+    def close(self) -> None:
+        for pending in (*self._last_changes, self._reviews, self._walk):
+            if pending is not None:
+                pending.close()
+
+    def finish(self, reviewed_now: Iterable[str] = ()) -> History:
+        history = History(self.root, self.rev)
+        if not self.specs:
+            return history
+        last_change = _last_changes([p.output(check=False) for p in self._last_changes])
+        assert self._reviews is not None
+        reviews = _reviews(self._reviews.output(check=False))
+        reviewed = set(reviewed_now)
+        if self._stored is not None:
+            history.commits, history.by_commit = self._stored
+        else:
+            assert self._walk is not None
+            history.commits, history.by_commit = _walk(
+                self.root, self._sha, self.max_commits, self.cache, self._walk.output(check=False)
+            )
+        order = {commit.sha: commit.order for commit in history.commits}
+        for spec in self.specs:
+            if spec in reviewed:
+                history.baselines[spec] = None
+                continue
+            candidates = [last_change.get(spec)]
+            candidates += [sha for sha, globs in reviews if GlobSet(globs).match(spec)]
+            known = [order[c] for c in candidates if c in order]
+            history.baselines[spec] = history.commits[min(known)] if known else None
         return history
-    last_change = _last_changes(root, rev, spec_list)
-    reviews = _reviews(root, rev)
-    reviewed = set(reviewed_now)
-    history.commits, history.by_commit = _log(root, rev, max_commits, cache)
-    order = {commit.sha: commit.order for commit in history.commits}
-    for spec in spec_list:
-        if spec in reviewed:
-            history.baselines[spec] = None
-            continue
-        candidates = [last_change.get(spec)]
-        candidates += [sha for sha, globs in reviews if GlobSet(globs).match(spec)]
-        known = [order[c] for c in candidates if c in order]
-        history.baselines[spec] = history.commits[min(known)] if known else None
-    return history
 
 
 # One pass over a commit's history serves every context of a run: a change set reads it for the
@@ -136,10 +182,10 @@ def load(
 _LOGS: dict[tuple[Path, str, int], tuple[list[Commit], dict[str, dict[str, Change]]]] = {}
 
 
-def _log(
-    root: Path, rev: str, max_commits: int, cache: BlobCache | None
-) -> tuple[list[Commit], dict[str, dict[str, Change]]]:
-    sha = git.run(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False).decode().strip()
+def _known_walk(
+    root: Path, sha: str, max_commits: int, cache: BlobCache | None
+) -> tuple[list[Commit], dict[str, dict[str, Change]]] | None:
+    """The parsed walk from this run or the cache, when there is one."""
     key = (root, sha, max_commits)
     if sha and key in _LOGS:
         return _LOGS[key]
@@ -150,10 +196,13 @@ def _log(
             _LOGS.clear()
             _LOGS[key] = stored
             return stored
-    out = git.run(
-        root, "log", f"--max-count={max_commits}", "--raw", "-z", "-M", "--no-abbrev", "--no-merges",
-        "--format=%x01%H%x00%s", rev, check=False,
-    )
+    return None
+
+
+def _walk(
+    root: Path, sha: str, max_commits: int, cache: BlobCache | None, out: bytes
+) -> tuple[list[Commit], dict[str, dict[str, Change]]]:
+    """Parse `git log --raw -z -M` output, and remember it by commit id."""
     commits: list[Commit] = []
     by_commit: dict[str, dict[str, Change]] = {}
     for chunk in out.split(b"\x01")[1:]:
@@ -164,7 +213,7 @@ def _log(
         by_commit[commit.sha] = _changes(commit, raw)
     if sha:
         _LOGS.clear()  # one history at a time: enough for a run, bounded for long-lived processes
-        _LOGS[key] = (commits, by_commit)
+        _LOGS[(root, sha, max_commits)] = (commits, by_commit)
         if cache is not None and cache.directory is not None:
             cache.put(f"{sha}:{max_commits}", "log", pickle.dumps((commits, by_commit), protocol=pickle.HIGHEST_PROTOCOL))
     return commits, by_commit
@@ -183,13 +232,10 @@ def _stored(cache: BlobCache, key: str) -> tuple[list[Commit], dict[str, dict[st
     return commits, by_commit
 
 
-def _last_changes(root: Path, rev: str, specs: list[str]) -> dict[str, str]:
-    """The newest commit that changed each spec, from one path-limited `git log`."""
+def _last_changes(outputs: list[bytes]) -> dict[str, str]:
+    """The newest commit that changed each spec, from path-limited `git log --name-only` output."""
     found: dict[str, str] = {}
-    for start in range(0, len(specs), 500):
-        out = git.run(
-            root, "log", "--format=%x01%H", "--name-only", "-z", rev, "--", *specs[start : start + 500], check=False
-        )
+    for out in outputs:
         for chunk in out.split(b"\x01")[1:]:
             fields = [f.decode("utf-8", "surrogateescape").strip("\n") for f in chunk.split(b"\0")]
             for path in fields[1:]:
@@ -198,12 +244,8 @@ def _last_changes(root: Path, rev: str, specs: list[str]) -> dict[str, str]:
     return found
 
 
-def _reviews(root: Path, rev: str) -> list[tuple[str, tuple[str, ...]]]:
+def _reviews(out: bytes) -> list[tuple[str, tuple[str, ...]]]:
     """Commits whose message has `Spec-Reviewed:` trailers, with the paths or globs they name."""
-    out = git.run(
-        root, "log", f"--grep=^{TRAILER}:", "-i",
-        f"--format=%x01%H%x00%(trailers:key={TRAILER},valueonly,separator=%x1f)", rev, check=False,
-    )
     reviews = []
     for chunk in out.split(b"\x01")[1:]:
         sha, _, values = chunk.decode("utf-8", "replace").partition("\0")
@@ -242,12 +284,3 @@ def _changes(commit: Commit, raw: bytes) -> dict[str, Change]:
             old = None  # a copy leaves the original in place
         changes[new] = Change(commit, old, new, old_blob, new_blob)
     return changes
-
-
-def reviewed_now(root: Path, specs: Iterable[str], *, cached: bool) -> set[str]:
-    """Specs edited but not committed yet: the user is updating them, which counts as a review."""
-    wanted = set(specs)
-    if not wanted or not git.has_commits(root):
-        return set()
-    args = ["diff", "--name-only", "-z"] + (["--cached"] if cached else []) + ["HEAD", "--"]
-    return {p for p in git.run(root, *args, check=False).decode("utf-8", "surrogateescape").split("\0") if p in wanted}

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
+from operator import methodcaller
 from typing import TYPE_CHECKING
 
 from speclint.context import CheckContext
@@ -112,4 +113,7 @@ def _anchors(ctx: CheckContext, path: str) -> set[str]:
     return found
 
 
-RULE = Rule("SD503", "dangling-code-link", Severity.ERROR, check=check, doc=__doc__ or "")
+RULE = Rule(
+    "SD503", "dangling-code-link", Severity.ERROR, check=check, doc=__doc__ or "",
+    prefetch=methodcaller("start_code_links"),
+)

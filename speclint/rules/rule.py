@@ -33,6 +33,8 @@ class Rule:
     doc: str
     options: type = NoOptions
     enabled_by_default: bool = True
+    # Slow inputs to start before any rule runs (git commands that then run while specs parse).
+    prefetch: Callable[[CheckContext], None] | None = None
 
     @property
     def summary(self) -> str:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import methodcaller
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Related, Severity
@@ -59,4 +60,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Problem]:
         )
 
 
-RULE = Rule("SD202", "stale-body", Severity.INFO, check=check, doc=__doc__ or "", options=Options)
+RULE = Rule(
+    "SD202", "stale-body", Severity.INFO, check=check, doc=__doc__ or "", options=Options,
+    prefetch=methodcaller("start_history"),
+)

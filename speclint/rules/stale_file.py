@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import methodcaller
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Severity
@@ -56,4 +57,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Problem]:
         )
 
 
-RULE = Rule("SD203", "stale-file", Severity.INFO, check=check, doc=__doc__ or "", options=Options)
+RULE = Rule(
+    "SD203", "stale-file", Severity.INFO, check=check, doc=__doc__ or "", options=Options,
+    prefetch=methodcaller("start_history"),
+)

@@ -35,6 +35,7 @@ configuration.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import methodcaller
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Related, Severity
@@ -57,4 +58,7 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         )
 
 
-RULE = Rule("SD201", "stale-signature", Severity.WARNING, check=check, doc=__doc__ or "")
+RULE = Rule(
+    "SD201", "stale-signature", Severity.WARNING, check=check, doc=__doc__ or "",
+    prefetch=methodcaller("start_history"),
+)

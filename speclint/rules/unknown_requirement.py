@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import methodcaller
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Severity
@@ -92,4 +93,7 @@ def under_paths(ctx: CheckContext, path: str) -> bool:
     return not ctx.only or any(o in ("", ".") or path == o or path.startswith(o.rstrip("/") + "/") for o in ctx.only)
 
 
-RULE = Rule("SD501", "unknown-requirement", Severity.ERROR, check=check, doc=__doc__ or "")
+RULE = Rule(
+    "SD501", "unknown-requirement", Severity.ERROR, check=check, doc=__doc__ or "",
+    prefetch=methodcaller("start_code_links"),
+)

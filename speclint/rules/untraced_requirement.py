@@ -37,6 +37,7 @@ Enable it with `select = ["SD502"]`; silence one with
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import methodcaller
 from typing import TYPE_CHECKING
 
 from speclint.context import CheckContext
@@ -88,5 +89,6 @@ def _tracing(roadmap: Roadmap, cited: set[int]) -> set[tuple[str, str]]:
 
 
 RULE = Rule(
-    "SD502", "untraced-requirement", Severity.INFO, check=check, doc=__doc__ or "", enabled_by_default=False
+    "SD502", "untraced-requirement", Severity.INFO, check=check, doc=__doc__ or "", enabled_by_default=False,
+    prefetch=methodcaller("start_code_links"),
 )

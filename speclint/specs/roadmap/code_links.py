@@ -45,20 +45,24 @@ class CodeLink:
     id: str = ""  # the requirement id, for an id link
 
 
-def scan(ctx: CheckContext) -> list[CodeLink]:
+def search(ctx: CheckContext) -> git.GrepLines:
+    """Start the `git grep` for spec links in code comments (read by `scan`)."""
     from speclint.snapshot import Source
 
     snapshot = ctx.snapshot
-    lines = git.grep_lines(
+    return git.GrepLines(
         ctx.repo.root,
         GREP,
         cached=snapshot.source is Source.INDEX,
         commit=snapshot.commit if snapshot.source is Source.COMMIT else None,
         exclude=(*MARKDOWN, *ctx.config.exclude),
     )
+
+
+def scan(ctx: CheckContext, started: git.GrepLines | None = None) -> list[CodeLink]:
     links = []
-    for path, number, text in lines:
-        if path in snapshot.entries:
+    for path, number, text in (started or search(ctx)).lines():
+        if path in ctx.snapshot.entries:
             links.extend(parse_line(path, number, text))
     return links
 

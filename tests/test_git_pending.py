@@ -1,0 +1,73 @@
+"""Git commands started early (`git.Pending`) give what `git.run` gives, and leave nothing behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from speclint import git
+from speclint.errors import GitError
+from tests.gitrepo import GitRepo
+
+
+def _temp_files() -> set[str]:
+    return set(os.listdir(tempfile.gettempdir()))
+
+
+def test_pending_output_equals_run(repo: GitRepo) -> None:
+    repo.write("a.py", "x = 1\n")
+    repo.commit("first")
+    started = git.Pending(repo.root, "log", "--format=%H %s")
+    assert started.output() == git.run(repo.root, "log", "--format=%H %s")
+    assert started.output() == git.run(repo.root, "log", "--format=%H %s")  # read twice: same answer
+
+
+def test_a_large_output_does_not_stall(repo: GitRepo) -> None:
+    repo.write("big.txt", "line\n" * 200_000)  # ~1 MB: far more than a pipe holds
+    repo.commit("big")
+    started = git.Pending(repo.root, "show", "HEAD:big.txt")
+    assert len(started.output()) == 1_000_000
+
+
+def test_a_failure_is_a_one_line_error(repo: GitRepo) -> None:
+    started = git.Pending(repo.root, "log", "no-such-rev")
+    assert started.output(check=False) == b""
+    with pytest.raises(GitError, match="^git log failed: "):
+        started.output()
+
+
+def test_a_work_tree_diff_leaves_the_index_alone(repo: GitRepo) -> None:
+    repo.write("a.py", "x = 1\n")
+    repo.commit("first")
+    (repo.root / "a.py").write_text("x = 2\n")
+    index = repo.root / ".git" / "index"
+    before = index.read_bytes(), index.stat().st_mtime_ns
+    started = git.Pending(repo.root, "diff", "--name-only", "-z", "HEAD")
+    assert started.output() == b"a.py\0"
+    assert (index.read_bytes(), index.stat().st_mtime_ns) == before
+
+
+def test_unread_commands_are_stopped_and_cleaned_up(repo: GitRepo) -> None:
+    repo.write("a.py", "x = 1\n")
+    repo.commit("first")
+    (repo.root / "a.py").write_text("x = 2\n")
+    before = _temp_files()
+    started = [git.Pending(repo.root, "diff", "--name-only", "HEAD"), git.Pending(repo.root, "log")]
+    for pending in started:
+        pending.close()
+    assert _temp_files() - before == set()  # no index copy left behind
+
+
+def test_a_check_with_history_rules_leaves_no_processes_or_files(repo: GitRepo, tmp_path: Path) -> None:
+    from tests.conftest import check_repo
+
+    repo.write("specs/auth.md", "# Auth\n\n- `verify(token)` in `src/auth.py`\n")
+    repo.write("src/auth.py", "def verify(token):\n    return token\n")
+    repo.commit("spec and code")
+    before = _temp_files()
+    report = check_repo(repo.root, select=["SD201", "SD503"])
+    assert report.findings == ()
+    assert _temp_files() - before == set()
