@@ -153,7 +153,8 @@ def test_fast_lane_answers_like_the_full_command_line(repo: GitRepo, tmp_path: P
         "--staged": "", "--select": "SD1,SD301", "--exit-zero": ""
     }
     assert quick.parse(["check", "--pre-push", "--fail-on=warning"]) == {"--pre-push": "", "--fail-on": "warning"}
-    for args in (["check"], ["check", "--staged", "-f", "json"], ["check", "--staged", "src"],
+    assert quick.parse(["check", "--no-cache"]) == {"--no-cache": ""}
+    for args in (["check", "-f", "json"], ["check", "--staged", "-f", "json"], ["check", "--staged", "src"],
                  ["check", "--staged", "--staged"], ["check", "--staged", "--pre-push"],
                  ["check", "--staged", "--fail-on", "loud"], ["check", "--staged", "--select"], ["rules"]):
         assert quick.parse(args) is None, args
@@ -170,9 +171,10 @@ def test_fast_lane_answers_like_the_full_command_line(repo: GitRepo, tmp_path: P
         for path, content in files.items():
             repo.write(path, content)
         repo.add()
-        fast = run_cli(repo.root, "check", "--staged", *extra)
-        full = run_cli(repo.root, "check", "--staged", *extra, "-f", "text")  # not the fast lane's form
-        assert (fast.code, fast.out, fast.err) == (full.code, full.out, full.err), extra
+        for mode in (["--staged"], []):
+            fast = run_cli(repo.root, "check", *mode, *extra)
+            full = run_cli(repo.root, "check", *mode, *extra, "-f", "text")  # not the fast lane's form
+            assert (fast.code, fast.out, fast.err) == (full.code, full.out, full.err), (mode, extra)
         repo.git("reset", "-q", "--hard")
 
 

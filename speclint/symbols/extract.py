@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from speclint.records import compact
@@ -280,13 +281,14 @@ def _params(source: bytes, params: Node) -> tuple[Param, ...]:
         if child is not params and params.field_name_for_child(index) == "type":
             continue
         optional = (
-            any(t in child.type for t in _OPTIONAL_TYPES)
+            _is_optional_type(child.type)
             or child.child_by_field_name("value") is not None
-            or any(c.type == "=" for c in child.children)  # a default without a field name (C#)
+            # a default without a field name (C#); reading the text first spares listing children
+            or (b"=" in source[child.start_byte : child.end_byte] and any(c.type == "=" for c in child.children))
         )
         # The marker may sit one level down: `*args: int` (Python), `...rest: T[]` (TypeScript).
         inner = child.child_by_field_name("pattern") or (child.named_children or [child])[0]
-        variadic = marked or any(t in n.type for n in (child, inner) for t in _VARIADIC_TYPES)
+        variadic = marked or _is_variadic_type(child.type) or _is_variadic_type(inner.type)
         marked = False
         names = _param_names(source, child)
         if not names:
@@ -299,6 +301,16 @@ def _params(source: bytes, params: Node) -> tuple[Param, ...]:
                 continue
             found.append(Param(name, optional, variadic))
     return tuple(found)
+
+
+@lru_cache(maxsize=None)
+def _is_optional_type(node_type: str) -> bool:
+    return any(t in node_type for t in _OPTIONAL_TYPES)
+
+
+@lru_cache(maxsize=None)
+def _is_variadic_type(node_type: str) -> bool:
+    return any(t in node_type for t in _VARIADIC_TYPES)
 
 
 def _param_names(source: bytes, node: Node) -> list[str]:
