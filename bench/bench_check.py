@@ -3,7 +3,7 @@
     python bench/bench_check.py [--runs 7] [--keep DIR]
 
 Builds (once, or reuses `--keep DIR`) a repository of 4,000 source files in Python, TypeScript
-and Go, 80 specs with over 2,000 references and 200 commits, then prints medians of:
+and Go (`--languages py,go` or `--languages ts` for one kind of tree), 80 specs with over 2,000 references and 200 commits, then prints medians of:
 
 - cold `speclint check --no-cache` against `ctags -R` (Universal Ctags, when installed);
 - warm `speclint check` (nothing changed since the last check: the stored result is used)
@@ -74,29 +74,36 @@ def path_of(lang: str, i: int) -> str:
     return f"{folder}/mod{i % 40}/file{i}.{lang}"
 
 
-def spec(n: int) -> str:
+def spec(n: int, files: dict[str, int] = FILES) -> str:
+    """Nine tasks per language, naming a symbol and the file that defines it."""
     lines = [f"# Feature {n}", "", "## Tasks", ""]
-    for k in range(9):
-        i = (n * 9 + k) * 5 % 1500
-        lines.append(f"- [x] T{k:03d} Implement `compute_{i}_1(value, factor)` in `{path_of('py', i)}`")
-        lines.append(f"- [x] T{k:03d}b Wire `Service{i}.handle{i}` in {path_of('ts', i)}")
-        g = i % 1000
-        lines.append(f"- [x] T{k:03d}c Add `Service{g}.Handle{g}` in `{path_of('go', g)}`")
+    per_language = 27 // len(files)
+    for k in range(per_language):
+        i = (n * per_language + k) * 5 % max(files.values())
+        for suffix, lang in zip("abc", files):
+            j = i % files[lang]
+            task = f"T{k:03d}{suffix if suffix != 'a' else ''}"
+            if lang == "py":
+                lines.append(f"- [x] {task} Implement `compute_{j}_1(value, factor)` in `{path_of('py', j)}`")
+            elif lang == "ts":
+                lines.append(f"- [x] {task} Wire `Service{j}.handle{j}` in {path_of('ts', j)}")
+            else:
+                lines.append(f"- [x] {task} Add `Service{j}.Handle{j}` in `{path_of('go', j)}`")
     lines += ["", "Library calls like `os.path.join` and `JSON.parse()` are not ours.", ""]
     return "\n".join(lines)
 
 
-def build(root: Path) -> None:
+def build(root: Path, files: dict[str, int] = FILES) -> None:
     def git(*args: str) -> None:
         subprocess.run(["git", *args], cwd=root, env=ENV, check=True, capture_output=True)
 
     root.mkdir(parents=True)
     git("init", "-q", "-b", "main")
-    files = [(lang, i) for lang, count in FILES.items() for i in range(count)]
-    per_commit = len(files) // (COMMITS - SPECS // 10) + 1
+    code = [(lang, i) for lang, count in files.items() for i in range(count)]
+    per_commit = len(code) // (COMMITS - SPECS // 10) + 1
     commits = 0
-    for start in range(0, len(files), per_commit):
-        for lang, i in files[start : start + per_commit]:
+    for start in range(0, len(code), per_commit):
+        for lang, i in code[start : start + per_commit]:
             target = root / path_of(lang, i)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(source(lang, i))
@@ -106,7 +113,7 @@ def build(root: Path) -> None:
     for n in range(SPECS):
         target = root / "specs" / f"{n:03d}-feature" / "tasks.md"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(spec(n))
+        target.write_text(spec(n, files))
         if n % 10 == 9:
             git("add", "-A")
             git("commit", "-q", "-m", f"specs up to {n}")
@@ -151,14 +158,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="build the repository here (reused if it exists)")
+    parser.add_argument(
+        "--languages", default="py,ts,go",
+        help="the tree's languages (py, ts, go): 4,000 files shared among them; the issue's cold "
+        "targets are 3.5x ctags on Python/Go trees and 1.5x on TypeScript ones",
+    )
     args = parser.parse_args()
+    chosen = [lang for lang in args.languages.split(",") if lang]
+    if not chosen or any(lang not in FILES for lang in chosen):
+        parser.error(f"--languages: a comma-separated list of {', '.join(FILES)}")
+    files = FILES if chosen == list(FILES) else {lang: 4000 // len(chosen) for lang in chosen}
     workdir = Path(tempfile.mkdtemp(prefix="speclint-bench-"))
     RUN_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
     RUN_ENV["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
     root = args.keep or workdir / "repo"
     if not root.exists():
         started = time.perf_counter()
-        build(root)
+        build(root, files)
         print(f"built {root} in {time.perf_counter() - started:.1f}s")
     tracked = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True).stdout.count("\n")
     refs = subprocess.run([sys.executable, "-m", "speclint", "check", "-f", "json", "--exit-zero", "--no-cache"], cwd=root, capture_output=True, text=True, env=RUN_ENV)
@@ -180,11 +196,12 @@ def main() -> None:
     warm, base, rss = median_pair([speclint], startup, root, args.runs)
     rows.append(("warm check vs python -c pass + git ls-files -s", warm, base))
     # A referenced file, edited differently before each run (then restored): a fresh miss each time.
-    edited = root / path_of("py", 5)
+    edited = root / path_of(chosen[0], 5)
     original = edited.read_bytes()
 
     def edit(run: int) -> None:
-        edited.write_bytes(original + f"\n\ndef edited_{run}():\n    return {run}\n".encode())
+        edited.write_bytes(original + f"\n\n// edited {run}\n".encode() if chosen[0] != "py" else
+                           original + f"\n\ndef edited_{run}():\n    return {run}\n".encode())
 
     try:
         changed, base_changed, rss_changed = median_pair([speclint], startup, root, args.runs, before=edit)
