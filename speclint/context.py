@@ -240,7 +240,8 @@ class CheckContext:
 
     def _feature_not_started(self, path: str) -> bool:
         """A spec in a feature folder whose tasks.md has tasks, none of them done yet; or, with no
-        tasks.md, whose Kiro/cc-sdd `spec.json` says its tasks were never generated."""
+        tasks.md, whose Kiro/cc-sdd `spec.json` says its tasks were never generated, or which is an
+        OpenSpec change (`openspec/changes/<name>/`, not archived) proposed without tasks."""
         folder = posixpath.dirname(path)
         while folder:
             tasks = f"{folder}/tasks.md"
@@ -252,6 +253,8 @@ class CheckContext:
                 return bool(states) and not any(s in DONE_MARKS for s in states)
             if f"{folder}/spec.json" in self.snapshot:
                 return _tasks_not_generated(self.snapshot.read(f"{folder}/spec.json"))
+            if _is_openspec_change(folder):
+                return True  # a proposal without tasks yet: nothing of it is built
             folder = posixpath.dirname(folder)
         return False
 
@@ -585,6 +588,15 @@ class CheckContext:
                 yield parsed.plan if parsed is not None and parsed.plan is not None else parse(spec.document)
 
         return graph.build(plans(), code_links=lambda: code_links.scan(self, self._code_link_search))
+
+
+def _is_openspec_change(folder: str) -> bool:
+    parent = posixpath.dirname(folder)
+    return (
+        posixpath.basename(parent) == "changes"
+        and posixpath.basename(posixpath.dirname(parent)) == "openspec"
+        and posixpath.basename(folder) != "archive"
+    )
 
 
 def _tasks_not_generated(raw: bytes) -> bool:

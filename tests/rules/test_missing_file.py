@@ -254,3 +254,21 @@ def test_a_kiro_design_whose_tasks_were_never_generated_is_planned(repo: GitRepo
     assert positions(check_repo(repo.root)) == []
     repo.commit(files={".kiro/specs/admin/spec.json": status.replace("false", "true")})
     assert positions(check_repo(repo.root)) == [(".kiro/specs/admin/design.md", 3, 3, "SD101")]
+
+
+def test_an_openspec_change_proposed_without_tasks_is_planned(repo: GitRepo) -> None:
+    proposal = "# Proposal\n\n## What Changes\n\n- Add a script at `scripts/check-env.ts` that reads `lib/env.ts`.\n"
+    repo.commit(files={"openspec/changes/env-check/proposal.md": proposal, "lib/env.ts": "export {}\n", "scripts/build.ts": "x\n"})
+    assert positions(check_repo(repo.root)) == []
+    repo.rm("lib/env.ts")
+    repo.commit("drop env")
+    # Git history outweighs "planned": a file that existed and went away is drift.
+    assert positions(check_repo(repo.root)) == [("openspec/changes/env-check/proposal.md", 5, 53, "SD101")]
+    repo.commit(files={"openspec/changes/env-check/tasks.md": "## 1. Script\n\n- [x] 1.1 Write it\n"})
+    assert [p[3] for p in positions(check_repo(repo.root))] == ["SD101", "SD101"]
+    from speclint.context import _is_openspec_change
+
+    assert _is_openspec_change("openspec/changes/env-check")
+    assert not _is_openspec_change("openspec/changes/archive")  # archived changes are done
+    assert not _is_openspec_change("openspec/changes/archive/2025-01-01-env-check")
+    assert not _is_openspec_change("docs/changes/env-check")
