@@ -8,6 +8,7 @@ pre-commit during `git commit -a`) is honoured.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -555,6 +556,13 @@ def word_removals(
     return found
 
 
+# A removed line that defines the word right after a keyword (or a Go receiver).
+_DEFINES = re.compile(
+    r"(?:\b(?:def|function|func|fn|class|interface|type|struct|enum|trait|const|let|var|val|module|object)\s+"
+    r"|\bfunc\s*\([^)]*\)\s*)\Z"
+)
+
+
 def _scan_removals(out: bytes, wanted: list[str], per_word: int, found: dict[str, list[Removal]]) -> None:
     import re
 
@@ -562,6 +570,7 @@ def _scan_removals(out: bytes, wanted: list[str], per_word: int, found: dict[str
     commit = subject = ""
     old_path: str | None = None
     new_path: str | None = None
+    defining: set[Removal] = set()
     for raw in out.split(b"\n"):
         if raw.startswith(b"\x01"):
             head, _, rest = raw[1:].partition(b"\0")
@@ -573,11 +582,22 @@ def _scan_removals(out: bytes, wanted: list[str], per_word: int, found: dict[str
             name = raw[4:].decode("utf-8", "surrogateescape")
             new_path = name[2:] if name.startswith("b/") else None
         elif raw.startswith(b"-") and old_path is not None:
-            for match in finder.finditer(raw.decode("utf-8", "replace")):
+            line = raw.decode("utf-8", "replace")
+            for match in finder.finditer(line):
                 removals = found.setdefault(match.group(1), [])
                 entry = Removal(commit, subject, old_path, new_path)
-                if len(removals) < per_word and entry not in removals:
+                if entry in removals:
+                    continue
+                if len(removals) < per_word:
                     removals.append(entry)
+                elif _DEFINES.search(line, 0, match.start()):
+                    # The definition's own removal beats callers' (a rename whose callers were
+                    # edited first in the diff would otherwise crowd it out).
+                    callers = [i for i, r in enumerate(removals) if r not in defining]
+                    if callers:
+                        removals[callers[-1]] = entry
+                if _DEFINES.search(line, 0, match.start()):
+                    defining.add(entry)
 
 
 def grep_lines(

@@ -177,7 +177,10 @@ def resolve(ref: SymbolRef, tie: Tie, index: SymbolIndex, module_names: frozense
     defs = [d for d in index.definitions(ref.name) if _qualifies(d, ref)]
     if ref.qualifiers and not defs and not _ours(ref.qualifiers[0], index, module_names):
         return SymbolResolution(EXTERNAL, f"`{ref.qualifiers[0]}` is not a module, file or type of this repository")
-    if not ref.qualifiers and not defs and ref.name in module_names:
+    # A module or file named like the symbol answers a bare mention; a call form (`name(…)`) names
+    # a function, and `lib/db/withUserContext.ts` does not define `withUserContext` once the function
+    # in it was renamed.
+    if not ref.qualifiers and not defs and ref.name in module_names and ref.args is None:
         return SymbolResolution(FOUND, MODULE_NAME)
     if defs:
         spread = len({d.path for d in defs})

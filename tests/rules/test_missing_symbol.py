@@ -97,3 +97,25 @@ def test_fields_without_bodies_are_not_renames_of_each_other(repo: GitRepo) -> N
     sha = repo.commit("swap", files={"src/auth/member.py": "class Member:\n    region = None\n"})[:7]
     messages = [f.message for f in check_repo(repo.root).findings if f.location.path == "specs/member.md"]
     assert messages == [f"`Member.on_update` is not defined in any tracked source file; it was removed in {sha}"]
+
+
+def test_a_call_form_is_not_answered_by_a_file_of_the_same_name(repo: GitRepo) -> None:
+    """`lib/db/withUserContext.ts` keeps its name when the function in it is renamed, and the
+    callers edited in the same commit come first in the diff: the rename is still found."""
+    definition = "export async function withUserContext(userId: string, fn: () => void) {\n  return fn()\n}\n"
+    callers = {
+        f"app/page{i}.tsx": 'import { withUserContext } from "@/lib/db/withUserContext"\n'
+        f"export const load{i} = () => withUserContext(\"u\", () => {i})\n"
+        for i in range(5)
+    }
+    spec = "# RLS\n\n- Every query runs in `withUserContext(userId, fn)`.\n- The helper lives in `withUserContext`.\n"
+    repo.commit(files={"specs/rls.md": spec, "lib/db/withUserContext.ts": definition, **callers})
+    assert positions(check_repo(repo.root)) == []
+    renamed = {path: text.replace("withUserContext(", "runAsUser(").replace("{ withUserContext }", "{ runAsUser }")
+               for path, text in callers.items()}
+    repo.commit("rename", files={"lib/db/withUserContext.ts": definition.replace("withUserContext", "runAsUser"), **renamed})
+    report = check_repo(repo.root)
+    # Git saw the definition renamed, so the bare mention is reported too (a file of that name no
+    # longer proves the symbol exists).
+    assert positions(report) == [("specs/rls.md", 3, 23, "SD102"), ("specs/rls.md", 4, 23, "SD102")]
+    assert all("it became `runAsUser`" in f.message for f in report.findings)
