@@ -151,7 +151,10 @@ def _index_copy(root: Path | None) -> str | None:
     fd, copy = tempfile.mkstemp(prefix="speclint-index-")
     os.close(fd)
     try:
-        shutil.copyfile(index, copy)
+        # copy2 keeps the index's modification time: git compares each entry's mtime with it to
+        # spot "racily clean" entries (a file rewritten within the same timestamp tick, same size),
+        # and a copy stamped now would make git trust their stale stat data.
+        shutil.copy2(index, copy)
     except OSError:
         Path(copy).unlink(missing_ok=True)
         return None

@@ -71,3 +71,20 @@ def test_a_check_with_history_rules_leaves_no_processes_or_files(repo: GitRepo, 
     report = check_repo(repo.root, select=["SD201", "SD503"])
     assert report.findings == ()
     assert _temp_files() - before == set()
+
+
+def test_the_private_index_copy_keeps_the_index_timestamp(repo: GitRepo) -> None:
+    """git re-reads a "racily clean" file (edited within the timestamp tick of its entry, same
+    size) only when the index is no older than the entry; a copy stamped now would make git trust
+    stale stat data and miss the edit (seen as a flaky SD203 test)."""
+    repo.write("deploy/config.yaml", "pool: 3\n")
+    repo.commit("config")
+    index = repo.root / ".git" / "index"
+    os.utime(index, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    copy = git._index_copy(repo.root)
+    assert copy is not None
+    try:
+        assert Path(copy).stat().st_mtime_ns == index.stat().st_mtime_ns
+        assert Path(copy).read_bytes() == index.read_bytes()
+    finally:
+        Path(copy).unlink()
