@@ -16,7 +16,8 @@ after `verify` moved to `src/auth/otp.py`:
 
     specs/mfa.md:1:17: SD103 `verify` is not defined in `src/auth/mfa.py`; it is defined in `src/auth/otp.py:12`
 
-A tied file that mentions the name (it calls or imports it) is not a misplacement.
+A tied file that mentions the name (it calls or imports it) is not a misplacement, nor is a
+name defined only as a field (`authorId`): a column or key any file may filter on.
 
 ## How to fix
 Point the spec at the file that now defines the symbol.

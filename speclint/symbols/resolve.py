@@ -187,6 +187,9 @@ def resolve(ref: SymbolRef, tie: Tie, index: SymbolIndex, module_names: frozense
         if (
             tie.placed
             and spread <= 3  # a name defined all over (`executor_type`) is no one file's
+            # A field name (`authorId`) is data: a column or key any file may filter on, so
+            # "defined in another file" says nothing about the file the spec names.
+            and any(d.symbol.kind != "field" for d in defs)
             and not any(d.path in tied for d in defs)
             and not (index.mentions(ref.name) & set(tied))
         ):

@@ -45,3 +45,17 @@ def test_prose_naming_a_file_for_another_purpose_is_not_a_placement(repo: GitRep
     )
     report = check_repo(repo.root)
     assert positions(report) == [("specs/001-a/data-model.md", 3, 3, "SD103"), ("specs/001-a/data-model.md", 3, 67, "SD103")]
+
+
+def test_a_field_name_is_data_not_a_misplaced_definition(repo: GitRepo) -> None:
+    repo.commit(
+        files={
+            "src/feed.ts": "export interface FeedItem {\n  authorId: string;\n}\nexport function loadFeed(id: string) {\n  return id;\n}\n",
+            "src/routers/user.ts": "export const timeline = (id: string) => id;\n",
+            "specs/timeline.md": (
+                "- [x] Author's timeline in `src/routers/user.ts` with an `authorId` filter\n"
+                "- [x] Implement `loadFeed(id)` in `src/routers/user.ts`\n"
+            ),
+        }
+    )
+    assert positions(check_repo(repo.root)) == [("specs/timeline.md", 2, 17, "SD103")]
