@@ -96,9 +96,9 @@ def parse_path(text: str, *, link: bool = False) -> PathText | None:
         return None  # an e-mail autolink
     if link and raw.lower() in _PLACEHOLDER_TARGETS:
         return None  # `[text](url)`: prose describing link syntax, not a file
+    raw = strip_line_suffix(raw)  # before routes too: `app/(app)/page.tsx:20`
     if ("(" in raw or "[" in raw) and any(_ROUTE_SEGMENT.match(s) for s in raw.split("/")):
         return _route_path(raw)
-    raw = strip_line_suffix(raw)
     forbidden = _FORBIDDEN_IN_LINKS if link else _FORBIDDEN
     if not raw or not forbidden.isdisjoint(raw):
         return None

@@ -244,7 +244,7 @@ def find_fix(
     removals: dict[str, list[git.Removal]],
     reader: git.BlobReader,
     snapshot: Snapshot,
-    memo: dict[tuple[str, git.Removal], Fix | None],
+    memo: dict[tuple[str, git.Removal, bool], Fix | None],
 ) -> Fix | None:
     """A rename from history (or from the uncommitted change), else a close match nearby.
 
@@ -253,9 +253,9 @@ def find_fix(
     import difflib
 
     for removal in removals.get(ref.name, ()):
-        key = (ref.name, removal)
+        key = (ref.name, removal, bool(ref.qualifiers))
         if key not in memo:
-            memo[key] = _rename_from(ref.name, removal, reader, snapshot, index)
+            memo[key] = _rename_from(ref.name, removal, reader, snapshot, index, member=bool(ref.qualifiers))
         if memo[key] is not None:
             return memo[key]
     pool: list[Definition] = []
@@ -280,7 +280,8 @@ def find_fix(
 
 
 def _rename_from(
-    name: str, removal: git.Removal, reader: git.BlobReader, snapshot: Snapshot, index: SymbolIndex
+    name: str, removal: git.Removal, reader: git.BlobReader, snapshot: Snapshot, index: SymbolIndex,
+    *, member: bool = False,
 ) -> Fix | None:
     language = languages.for_path(removal.old_path)
     if language is None:
@@ -293,7 +294,7 @@ def _rename_from(
         before = reader.read_optional(f"HEAD:{removal.old_path}")
         after = snapshot.read(removal.new_path) if removal.new_path in snapshot.entries else None
         where = "the staged changes" if snapshot.source is Source.INDEX else "the uncommitted changes"
-    return _rename_in(name, language, before, after, where, removal.new_path or removal.old_path, index)
+    return _rename_in(name, language, before, after, where, removal.new_path or removal.old_path, index, member=member)
 
 
 def _rename_in(
@@ -304,7 +305,10 @@ def _rename_in(
     where: str,
     path: str,
     index: SymbolIndex,
+    *,
+    member: bool = False,
 ) -> Fix | None:
+    """`member`: the spec wrote `Type.name`, so a field of that name going away is the one meant."""
     if before_data is None:
         return None
     before = index.symbols_of_content(before_data, language)
@@ -316,6 +320,8 @@ def _rename_in(
         return None  # still defined there: this change did not remove it
     new = _successor(old, before, after)
     if new is None:
+        if old.kind == "field" and not member:
+            return None  # a prop or key dropped from one type (`htmlFor: string`) is no proof the spec meant it
         return Fix(f"it was removed in {where}", from_history=True)
     return Fix(
         f"it became `{new.qualified}` in {where} ({path}:{new.line})",

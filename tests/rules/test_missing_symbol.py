@@ -119,3 +119,16 @@ def test_a_call_form_is_not_answered_by_a_file_of_the_same_name(repo: GitRepo) -
     # longer proves the symbol exists).
     assert positions(report) == [("specs/rls.md", 3, 23, "SD102"), ("specs/rls.md", 4, 23, "SD102")]
     assert all("it became `runAsUser`" in f.message for f in report.findings)
+
+
+def test_a_dropped_field_is_no_proof_the_spec_meant_it(repo: GitRepo) -> None:
+    """`htmlFor` in a spec is the DOM attribute; a props type that once declared it proves nothing."""
+    code = (
+        "interface FieldProps {\n  htmlFor: string\n}\n"
+        "export function renderLabel(props: FieldProps) {\n  return props\n}\n"
+    )
+    spec = "- [x] Every input has a `<label>` with `htmlFor`, drawn by `renderLabel(props)`\n"
+    repo.commit(files={"specs/forms.md": spec, "src/field.ts": code, "src/other.ts": "export const x = 1\n"})
+    assert positions(check_repo(repo.root)) == []
+    repo.commit("drop the helper", files={"src/field.ts": "export const y = 2\n"})
+    assert positions(check_repo(repo.root)) == [("specs/forms.md", 1, 60, "SD102")]

@@ -17,6 +17,8 @@ from speclint.specs.paths import find_bare_paths, parse_path
         pytest.param("../design.md", "../design.md", id="parent"),
         pytest.param("AuthController.java", "AuthController.java", id="bare-name"),
         pytest.param("src/auth/", "src/auth", id="directory"),
+        pytest.param("src/app/(app)/page.tsx:20", "src/app/(app)/page.tsx", id="route-group-line"),
+        pytest.param("app/[id]/actions.ts:22-30", "app/[id]/actions.ts", id="route-param-lines"),
     ],
 )
 def test_paths(text: str, path: str) -> None:
