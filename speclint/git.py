@@ -38,28 +38,30 @@ class Entry:
 
 def run(root: Path | None, *args: str, input: bytes | None = None, check: bool = True) -> bytes:
     """Run `git args…` in `root`; a failure becomes a one-line `GitError`."""
-    command = ["git", *args]
-    env = _environment()
-    scratch = _index_copy(root) if _diffs_work_tree(args) else None
-    if scratch is not None:
-        env["GIT_INDEX_FILE"] = scratch
+    env, scratch = _command_environment(root, args)
     try:
-        proc = subprocess.run(
-            command,
-            cwd=root,
-            input=input,
-            capture_output=True,
-            env=env,
-        )
+        proc = subprocess.run(["git", *args], cwd=root, input=input, capture_output=True, env=env)
     except FileNotFoundError:
         raise GitError("git is not installed or not on PATH") from None
     finally:
         if scratch is not None:
             Path(scratch).unlink(missing_ok=True)
     if check and proc.returncode != 0:
-        cause = _first_line(proc.stderr) or f"exit status {proc.returncode}"
-        raise GitError(f"git {args[0]} failed: {cause}")
+        raise _failure(args, proc.returncode, proc.stderr)
     return proc.stdout
+
+
+def _command_environment(root: Path | None, args: tuple[str, ...]) -> tuple[dict[str, str], str | None]:
+    """git's environment for `args`, and the private index copy a work-tree diff gets (if any)."""
+    env = _environment()
+    scratch = _index_copy(root) if _diffs_work_tree(args) else None
+    if scratch is not None:
+        env["GIT_INDEX_FILE"] = scratch
+    return env, scratch
+
+
+def _failure(args: tuple[str, ...], code: int, stderr: bytes) -> GitError:
+    return GitError(f"git {args[0]} failed: {_first_line(stderr) or f'exit status {code}'}")
 
 
 class Pending:
@@ -73,10 +75,7 @@ class Pending:
         import tempfile
 
         self.args = args
-        env = _environment()
-        self._scratch = _index_copy(root) if _diffs_work_tree(args) else None
-        if self._scratch is not None:
-            env["GIT_INDEX_FILE"] = self._scratch
+        env, self._scratch = _command_environment(root, args)
         self._out = tempfile.TemporaryFile()
         self._err = tempfile.TemporaryFile()
         self._done: tuple[int, bytes, bytes] | None = None
@@ -97,8 +96,7 @@ class Pending:
             self._finish()
         code, out, err = self._done
         if check and code != 0:
-            cause = _first_line(err) or f"exit status {code}"
-            raise GitError(f"git {self.args[0]} failed: {cause}")
+            raise _failure(self.args, code, err)
         return out
 
     def close(self) -> None:
@@ -536,8 +534,6 @@ def word_removals(
     root: Path, words: Iterable[str], rev: str = "HEAD", *, per_word: int = 3, max_commits: int = 5000
 ) -> dict[str, list[Removal]]:
     """For each word, the newest commits (up to `per_word`) whose diffs removed a line with it."""
-    import re
-
     wanted = sorted({w for w in words if w})[:MAX_HISTORY_WORDS]
     if not wanted or not has_commits(root):
         return {}
@@ -567,8 +563,6 @@ _DEFINES = re.compile(
 
 
 def _scan_removals(out: bytes, wanted: list[str], per_word: int, found: dict[str, list[Removal]]) -> None:
-    import re
-
     finder = re.compile(r"(?<![\w$])(" + "|".join(re.escape(w) for w in wanted) + r")(?![\w$])")
     commit = subject = ""
     old_path: str | None = None
@@ -591,16 +585,17 @@ def _scan_removals(out: bytes, wanted: list[str], per_word: int, found: dict[str
                 entry = Removal(commit, subject, old_path, new_path)
                 if entry in removals:
                     continue
+                defines = _DEFINES.search(line, 0, match.start()) is not None
+                if defines:
+                    defining.add(entry)
                 if len(removals) < per_word:
                     removals.append(entry)
-                elif _DEFINES.search(line, 0, match.start()):
+                elif defines:
                     # The definition's own removal beats callers' (a rename whose callers were
                     # edited first in the diff would otherwise crowd it out).
                     callers = [i for i, r in enumerate(removals) if r not in defining]
                     if callers:
                         removals[callers[-1]] = entry
-                if _DEFINES.search(line, 0, match.start()):
-                    defining.add(entry)
 
 
 def grep_lines(

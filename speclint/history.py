@@ -127,6 +127,7 @@ class Loading:
         self._reviews: git.Pending | None = None
         self._walk: git.Pending | None = None
         self._stored: tuple[list[Commit], dict[str, dict[str, Change]]] | None = None
+        self._sha = ""
         if not self.specs:
             return
         for start in range(0, len(self.specs), 500):
