@@ -257,6 +257,16 @@ def test_kiro_requirements_and_tasks() -> None:
     assert len(roadmap.cited) == 7  # every requirement and criterion is traced
 
 
+def test_lettered_requirement_numbers_in_either_case() -> None:
+    """Kiro's `### Requirement 2A:` once stopped the whole run with an internal error."""
+    reqs = plan_of(
+        ".kiro/specs/sync/requirements.md",
+        "# Requirements\n\n### Requirement 2A: Initial sync\n\n### Requirement 2b: Caching\n",
+    )
+    assert [i.key for i in reqs.items] == ["2a", "2b"]
+    assert ids.normal_num("02A.1") == "2a.1"
+
+
 OPENSPEC_TASKS = """\
 ## 1. Schema
 - [x] 1.1 Add the `mfa_codes` table in `db/migrations/0003_mfa.sql`

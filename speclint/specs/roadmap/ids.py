@@ -38,15 +38,17 @@ _CLAUSE_END = re.compile(r"\s[-–—]\s|\.\s|\.$")
 _SCOPED = re.compile(r"^(?P<scope>[\w.\-/]+?)(?:'s\s+|\s*[:#]\s*|/|\s+)(?P<rest>\S.*)$")
 _LEADING_KEYWORD = re.compile(rf"({_KEYWORD})\s+\S", re.I)
 _KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_NUMBERED_PART = re.compile(r"(\d+)([A-Za-z]*)")
 
 
 def normal_num(value: str) -> str:
     """`01.2` → `1.2`: numeric components compare as numbers."""
-    parts = value.split(".")
     out = []
-    for part in parts:
-        digits = part.rstrip("abcdefghijklmnopqrstuvwxyz")
-        out.append(str(int(digits)) + part[len(digits):].lower() if digits else part.lower())
+    for part in value.split("."):
+        # `2A` and `2a` are one id (Kiro's "Requirement 2A"); a part that is not digits then
+        # letters is kept as written, lower-cased.
+        match = _NUMBERED_PART.fullmatch(part)
+        out.append(str(int(match.group(1))) + match.group(2).lower() if match else part.lower())
     return ".".join(out)
 
 
