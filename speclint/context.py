@@ -28,7 +28,8 @@ from speclint.specs.parsed import code_salt as spec_code_salt
 from speclint.specs.markdown import Document
 from speclint.specs.references import FILE, SPEC_LINK, Reference
 from speclint.specs.symbol_refs import SymbolRef
-from speclint.symbols.index import SymbolIndex
+from speclint.symbols.extract import Symbol
+from speclint.symbols.index import ExtractItem, SymbolIndex, extract_item
 from speclint.symbols.resolve import SymbolResolution
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class CheckContext:
         self.base_context: CheckContext | None = None
         self._code_changes: dict[tuple[str, ...], list[CodeChange]] = {}
         self._wanted: frozenset[str] | None = None  # set by `restrict`
+        self._symbols_expected = False  # set by `expect_symbols`
 
     def close(self) -> None:
         """Stop the git processes this context started."""
@@ -199,13 +201,40 @@ class CheckContext:
             done[path] = parsed_specs.lookup(path, key, self._spec_cache)
             if done[path] is None:
                 todo.append((path, data, key))
-        for (path, _, key), result in zip(todo, parallel.map_split(_parse_spec, todo, prepare=parsed_specs.prepare)):
-            parsed_specs.store(key, result, self._spec_cache)
-            done[path] = result
+        code = self._likely_code(todo)
+        work: list[tuple[str, object]] = [("spec", item) for item in todo] + [("code", item) for item in code]
+        if code:
+            # The child starts on the code (symbol tables pickle small; markdown-it is never
+            # imported there unless it runs out), the parent on the specs, which stay here.
+            results = parallel.map_split(_spec_or_code, work, child_first=len(code))
+        else:
+            results = parallel.map_split(_spec_or_code, work, prepare=parsed_specs.prepare)
+        for (path, _, key), result in zip(todo, results):
+            parsed_specs.store(key, result, self._spec_cache)  # type: ignore[arg-type]
+            done[path] = result  # type: ignore[assignment]
+        if code:
+            self.symbol_index.accept(code, results[len(todo) :])  # type: ignore[arg-type]
         for path, result in done.items():  # in the order asked, as one by one would
             self._documents[path] = result
             if result is not None and result.note:
                 self.notice(f"{path}: {result.note}")
+
+    def expect_symbols(self) -> None:
+        """A symbol rule will run: the code files the specs name are extracted with the specs."""
+        self._symbols_expected = True
+
+    def _likely_code(self, specs: list[tuple[str, bytes, str]]) -> list[ExtractItem]:
+        """The code files these specs very likely tie symbols to, not extracted yet, as work for
+        the split that parses the specs (a guess: see `speclint.symbols.likely`)."""
+        from speclint import parallel
+
+        if not self._symbols_expected or len(specs) < parallel.MIN_BATCH:
+            return []
+        from speclint.symbols import likely
+
+        excluded = GlobSet(self.config.exclude).match
+        named = [p for p in likely.code_files((data for _, data, _ in specs), self.snapshot.entries) if not excluded(p)]
+        return self.symbol_index.unread(named)
 
     @cached_property
     def _spec_cache(self) -> BlobCache:
@@ -380,6 +409,11 @@ class CheckContext:
                     results[ref] = symbols.SymbolResolution(symbols.MISSING, "defined here before, per git history", (), res.tied, fix)
         finally:
             reader.close()
+
+    def start_symbol_history(self) -> None:
+        """`start_history` and `expect_symbols`: what the history rules on symbols read first."""
+        self.start_history()
+        self.expect_symbols()
 
     def start_history(self) -> None:
         """Start the git commands the history rules read, so they run while specs are parsed."""
@@ -611,10 +645,14 @@ def _tasks_not_generated(raw: bytes) -> bool:
     return generated is False and not data.get("ready_for_implementation", False)
 
 
-def _parse_spec(item: tuple[str, bytes, str]) -> ParsedSpec:
+def _spec_or_code(work: tuple[str, object]) -> ParsedSpec | list[Symbol]:
+    """A spec parsed or a code file's symbols extracted: one split serves both."""
+    kind, item = work
+    if kind == "code":
+        return extract_item(item)  # type: ignore[arg-type]
     from speclint.specs.parsed import compute
 
-    path, data, _ = item
+    path, data, _ = item  # type: ignore[misc]
     return compute(path, data)
 
 

@@ -20,7 +20,16 @@ _CHOICES = {"--fail-on": ("error", "warning", "info"), "--color": ("auto", "alwa
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Run the command line, then leave at once (see `_leave`)."""
+    try:
+        run(list(sys.argv[1:] if argv is None else argv))
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    _leave(code)
+
+
+def run(args: list[str]) -> None:
     options = parse(args)
     if options is None:
         from speclint.cli import main as full
@@ -30,6 +39,28 @@ def main(argv: Sequence[str] | None = None) -> None:
     from speclint import command
 
     raise SystemExit(command.guarded(lambda: _check(options)))
+
+
+def _leave(code: object) -> None:
+    """Flush the output and end the process without the interpreter's teardown.
+
+    Tearing down frees every object a large check built, one by one (about 50 ms on a
+    4,000-file repository), for memory the process gives back anyway. Everything speclint
+    must finish (files written, git processes stopped, caches stored) is done explicitly
+    before this point; temporary files are unlinked from the start.
+    """
+    import os
+
+    if isinstance(code, str):  # SystemExit("message"): what sys.exit would print
+        sys.stderr.write(code + "\n")
+        code = 1
+    status = code if isinstance(code, int) else 0 if code is None else 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a reader that went away, or a closed stream
+            pass
+    os._exit(status)
 
 
 def parse(args: Sequence[str]) -> dict[str, str] | None:

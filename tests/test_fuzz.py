@@ -152,3 +152,19 @@ def test_any_config_bytes_are_a_config_or_one_config_error(data: bytes) -> None:
             configure(load(Path(folder)))
         except ConfigError as error:
             assert "\n" not in str(error)
+
+
+@FAST
+@given(TEXT)
+def test_the_code_span_shortcut_gives_markdown_its_own_answer(text: str) -> None:
+    """Blocks whose inline content can only hold code spans skip markdown-it's inline pass."""
+    from speclint.specs import markdown
+
+    fast = parse("specs/x.md", text)
+    shortcut = markdown._Builder._only_code_spans
+    try:
+        markdown._Builder._only_code_spans = lambda self, content, block: False  # type: ignore[method-assign]
+        full = parse("specs/x.md", text)
+    finally:
+        markdown._Builder._only_code_spans = shortcut  # type: ignore[method-assign]
+    assert (fast.code_spans, fast.links, fast.blocks, fast.headings) == (full.code_spans, full.links, full.blocks, full.headings)

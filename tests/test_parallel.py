@@ -66,3 +66,38 @@ def test_a_child_that_dies_midway_loses_nothing() -> None:
         return -n
 
     assert parallel.map_split(dies_in_child, list(range(80))) == [-n for n in range(80)]
+
+
+def test_child_first_hands_the_child_the_tail_and_keeps_the_order() -> None:
+    import time
+
+    def pid_after_a_pause(n: int) -> tuple[int, int]:
+        time.sleep(0.001)
+        return n, os.getpid()
+
+    items = list(range(120))
+    out = parallel.map_split(pid_after_a_pause, items, child_first=40)
+    assert [n for n, _ in out] == items
+    if parallel._can_fork():
+        parent = os.getpid()
+        assert out[0][1] == parent  # the parent starts at the front ...
+        assert out[-1][1] != parent  # ... and the child on the last 40
+
+
+def test_answers_sent_before_a_child_dies_are_kept() -> None:
+    import time
+
+    parent = os.getpid()
+    computed_here: list[int] = []
+
+    def dies_midway_in_child(n: int) -> int:
+        time.sleep(0.002)
+        if os.getpid() != parent and n >= 70:
+            os._exit(3)  # the child started at 50; what it sent before this still counts
+        if os.getpid() == parent:
+            computed_here.append(n)
+        return n * 2
+
+    assert parallel.map_split(dies_midway_in_child, list(range(100)), child_first=50) == [n * 2 for n in range(100)]
+    if parallel._can_fork():
+        assert 50 <= len(computed_here) < 100  # the child's finished chunks were used, not redone

@@ -33,6 +33,7 @@ configuration.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import methodcaller
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Related, Severity
@@ -61,4 +62,6 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         )
 
 
-RULE = Rule("SD103", "misplaced-symbol", Severity.WARNING, check=check, doc=__doc__ or "")
+RULE = Rule(
+    "SD103", "misplaced-symbol", Severity.WARNING, check=check, doc=__doc__ or "", prefetch=methodcaller("expect_symbols")
+)

@@ -39,6 +39,7 @@ configuration.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import methodcaller
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Related, Severity
@@ -64,4 +65,6 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         yield Problem(location, message, ref.qualified, related)
 
 
-RULE = Rule("SD102", "missing-symbol", Severity.ERROR, check=check, doc=__doc__ or "")
+RULE = Rule(
+    "SD102", "missing-symbol", Severity.ERROR, check=check, doc=__doc__ or "", prefetch=methodcaller("expect_symbols")
+)

@@ -38,6 +38,7 @@ configuration.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import methodcaller
 
 from speclint.context import CheckContext
 from speclint.findings import Location, Problem, Related, Severity
@@ -119,4 +120,6 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-RULE = Rule("SD104", "signature-mismatch", Severity.WARNING, check=check, doc=__doc__ or "")
+RULE = Rule(
+    "SD104", "signature-mismatch", Severity.WARNING, check=check, doc=__doc__ or "", prefetch=methodcaller("expect_symbols")
+)

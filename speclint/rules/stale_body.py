@@ -62,5 +62,5 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Problem]:
 
 RULE = Rule(
     "SD202", "stale-body", Severity.INFO, check=check, doc=__doc__ or "", options=Options,
-    prefetch=methodcaller("start_history"),
+    prefetch=methodcaller("start_symbol_history"),
 )

@@ -60,5 +60,5 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
 
 RULE = Rule(
     "SD201", "stale-signature", Severity.WARNING, check=check, doc=__doc__ or "",
-    prefetch=methodcaller("start_history"),
+    prefetch=methodcaller("start_symbol_history"),
 )

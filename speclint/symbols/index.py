@@ -26,6 +26,8 @@ CLOSED_TYPES = frozenset({"class", "struct", "interface", "enum", "trait", "reco
 _IDENTIFIER = re.compile(rb"[A-Za-z_$][\w$]*")
 # Prose and data formats are not code: a name found only there is not "in the code".
 NOT_CODE = ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt", "**/*.adoc")
+# A file to extract: its path, language, bytes and blob id (the cache key).
+ExtractItem = tuple[str, languages.Language, bytes, str]
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,14 @@ class SymbolIndex:
         """Read the symbol tables of these files; those not cached are extracted in two processes."""
         from speclint import parallel
 
-        todo: list[tuple[str, languages.Language, bytes, str]] = []
+        todo = self.unread(paths)
+        self.prepare(todo)
+        self.accept(todo, parallel.map_split(extract_item, todo))
+
+    def unread(self, paths: Iterable[str]) -> list[ExtractItem]:
+        """The files among `paths` whose symbol tables are in neither memory nor the cache (those
+        that are get loaded now), as inputs for `extract_item`."""
+        todo: list[ExtractItem] = []
         for path in sorted(set(paths)):
             language = languages.for_path(path)
             if language is None or path in self._symbols or path not in self.snapshot.entries:
@@ -104,9 +113,17 @@ class SymbolIndex:
                 self._by_blob[blob] = self._symbols[path] = known
             else:
                 todo.append((path, language, data, blob))
+        return todo
+
+    @staticmethod
+    def prepare(todo: Iterable[ExtractItem]) -> None:
+        """Compile the queries these items need, once, before a second process is forked."""
         for language in {item[1] for item in todo}:
-            language.query()  # compiled once, before the child is forked
-        for (path, language, _, blob), symbols in zip(todo, parallel.map_split(_extract, todo)):
+            language.query()
+
+    def accept(self, todo: Iterable[ExtractItem], results: Iterable[list[Symbol]]) -> None:
+        """Take the symbol tables `extract_item` made of `todo`, in the same order."""
+        for (path, language, _, blob), symbols in zip(todo, results):
             self.cache.put(blob, language.name, symbols)
             self._by_blob[blob] = self._symbols[path] = symbols
 
@@ -189,6 +206,7 @@ def cache_salt() -> str:
     return digest.hexdigest()[:16]
 
 
-def _extract(item: tuple[str, languages.Language, bytes, str]) -> list[Symbol]:
+def extract_item(item: ExtractItem) -> list[Symbol]:
+    """One file's definitions (pure: runs in either process of a split)."""
     _, language, data, _ = item
     return extract(language, data)

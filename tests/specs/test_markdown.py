@@ -86,3 +86,12 @@ def test_slugify_follows_github() -> None:
     assert slugify("Phase 2: API Integration!") == "phase-2-api-integration"
     assert slugify("Über `code` & more") == "über-code--more"
     assert slugify("snake_case_name") == "snake_case_name"
+
+
+def test_code_spans_follow_commonmark_backtick_runs() -> None:
+    from speclint.specs.markdown import code_spans
+
+    assert code_spans("a `x` b ``y ` z`` c") == [("`", "x"), ("``", "y ` z")]
+    assert code_spans("unclosed ` then `ok`") == [("`", "then")]  # the last run is left unclosed
+    assert code_spans("``` a ``b`` `") == [("``", "b")]
+    assert code_spans("` padded ` and `  ` and `a\nb`") == [("`", "padded"), ("`", "  "), ("`", "a b")]
