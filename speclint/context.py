@@ -28,8 +28,7 @@ from speclint.specs.parsed import code_salt as spec_code_salt
 from speclint.specs.markdown import Document
 from speclint.specs.references import FILE, SPEC_LINK, Reference
 from speclint.specs.symbol_refs import SymbolRef
-from speclint.symbols.extract import Symbol
-from speclint.symbols.index import ExtractItem, SymbolIndex, extract_item
+from speclint.symbols.index import ExtractItem, Loaded, SymbolIndex
 from speclint.symbols.resolve import SymbolResolution
 
 if TYPE_CHECKING:
@@ -203,12 +202,19 @@ class CheckContext:
                 todo.append((path, data, key))
         code = self._likely_code(todo)
         work: list[tuple[str, object]] = [("spec", item) for item in todo] + [("code", item) for item in code]
+        results: Sequence[object]
         if code:
+            load = self.symbol_index.load
+
+            def spec_or_code(work: tuple[str, object]) -> ParsedSpec | Loaded:
+                kind, item = work
+                return load(item) if kind == "code" else _parse_spec(item)  # type: ignore[arg-type]
+
             # The child starts on the code (symbol tables pickle small; markdown-it is never
             # imported there unless it runs out), the parent on the specs, which stay here.
-            results = parallel.map_split(_spec_or_code, work, child_first=len(code))
+            results = parallel.map_split(spec_or_code, work, child_first=len(code))
         else:
-            results = parallel.map_split(_spec_or_code, work, prepare=parsed_specs.prepare)
+            results = parallel.map_split(_parse_spec, todo, prepare=parsed_specs.prepare)
         for (path, _, key), result in zip(todo, results):
             parsed_specs.store(key, result, self._spec_cache)  # type: ignore[arg-type]
             done[path] = result  # type: ignore[assignment]
@@ -645,14 +651,10 @@ def _tasks_not_generated(raw: bytes) -> bool:
     return generated is False and not data.get("ready_for_implementation", False)
 
 
-def _spec_or_code(work: tuple[str, object]) -> ParsedSpec | list[Symbol]:
-    """A spec parsed or a code file's symbols extracted: one split serves both."""
-    kind, item = work
-    if kind == "code":
-        return extract_item(item)  # type: ignore[arg-type]
+def _parse_spec(item: tuple[str, bytes, str]) -> ParsedSpec:
     from speclint.specs.parsed import compute
 
-    path, data, _ = item  # type: ignore[misc]
+    path, data, _ = item
     return compute(path, data)
 
 

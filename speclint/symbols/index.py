@@ -26,8 +26,10 @@ CLOSED_TYPES = frozenset({"class", "struct", "interface", "enum", "trait", "reco
 _IDENTIFIER = re.compile(rb"[A-Za-z_$][\w$]*")
 # Prose and data formats are not code: a name found only there is not "in the code".
 NOT_CODE = ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt", "**/*.adoc")
-# A file to extract: its path, language, bytes and blob id (the cache key).
-ExtractItem = tuple[str, languages.Language, bytes, str]
+# A file whose symbol table is wanted: its path, language, and its bytes and blob id (the cache
+# key) when already read (None: a work-tree file, read by whichever process loads it).
+ExtractItem = tuple[str, languages.Language, bytes | None, str | None]
+Loaded = tuple[str, list[Symbol], bool] | None
 
 
 @dataclass(frozen=True)
@@ -88,31 +90,31 @@ class SymbolIndex:
         return self._symbols[path]
 
     def prefetch(self, paths: Iterable[str]) -> None:
-        """Read the symbol tables of these files; those not cached are extracted in two processes."""
+        """Read the symbol tables of these files; those not in memory are read (from the cache,
+        else extracted) in two processes."""
         from speclint import parallel
 
         todo = self.unread(paths)
         self.prepare(todo)
-        self.accept(todo, parallel.map_split(extract_item, todo))
+        self.accept(todo, parallel.map_split(self.load, todo))
 
     def unread(self, paths: Iterable[str]) -> list[ExtractItem]:
-        """The files among `paths` whose symbol tables are in neither memory nor the cache (those
-        that are get loaded now), as inputs for `extract_item`."""
+        """The files among `paths` whose symbol tables are not in memory, as inputs for `load`.
+
+        Work-tree files are left for `load` to read (in either process of a split); index and
+        commit contents come through a git pipe only this process may use, so they are read now.
+        """
         todo: list[ExtractItem] = []
         for path in sorted(set(paths)):
             language = languages.for_path(path)
             if language is None or path in self._symbols or path not in self.snapshot.entries:
                 continue
-            data = self.snapshot.read(path)
-            if len(data) > MAX_SOURCE_BYTES:
-                continue  # `_parse` says so when the file is asked for
             entry = self.snapshot.entries[path]
-            blob = entry.blob if self.snapshot.source is not Source.WORKTREE else blob_id(data)
-            known = self._by_blob.get(blob) or self.cache.get(blob, language.name)
-            if known is not None:
-                self._by_blob[blob] = self._symbols[path] = known
-            else:
-                todo.append((path, language, data, blob))
+            if self.snapshot.source is Source.WORKTREE and not entry.is_symlink:
+                todo.append((path, language, None, None))
+                continue
+            data = self.snapshot.read(path)
+            todo.append((path, language, data, entry.blob))
         return todo
 
     @staticmethod
@@ -121,10 +123,34 @@ class SymbolIndex:
         for language in {item[1] for item in todo}:
             language.query()
 
-    def accept(self, todo: Iterable[ExtractItem], results: Iterable[list[Symbol]]) -> None:
-        """Take the symbol tables `extract_item` made of `todo`, in the same order."""
-        for (path, language, _, blob), symbols in zip(todo, results):
-            self.cache.put(blob, language.name, symbols)
+    def load(self, item: ExtractItem) -> Loaded:
+        """One file's symbol table: (blob id, symbols, whether they were extracted just now).
+
+        Pure but for reading the work tree and the cache, so it runs in either process of a
+        split. None for a file too large to index (`_parse` says so when it is asked for).
+        """
+        path, language, data, blob = item
+        if data is None:
+            try:
+                data = (self.snapshot.root / path).read_bytes()
+            except OSError:
+                data = b""
+        if len(data) > MAX_SOURCE_BYTES:
+            return None
+        blob = blob or blob_id(data)
+        known = self._by_blob.get(blob) or self.cache.get(blob, language.name)
+        if known is not None:
+            return blob, known, False
+        return blob, extract(language, data), True
+
+    def accept(self, todo: Iterable[ExtractItem], results: Iterable[Loaded]) -> None:
+        """Take what `load` made of `todo`, in the same order."""
+        for (path, language, _, _), loaded in zip(todo, results):
+            if loaded is None:
+                continue
+            blob, symbols, fresh = loaded
+            if fresh:
+                self.cache.put(blob, language.name, symbols)
             self._by_blob[blob] = self._symbols[path] = symbols
 
     def _parse(self, path: str, language: languages.Language) -> list[Symbol]:
@@ -206,7 +232,3 @@ def cache_salt() -> str:
     return digest.hexdigest()[:16]
 
 
-def extract_item(item: ExtractItem) -> list[Symbol]:
-    """One file's definitions (pure: runs in either process of a split)."""
-    _, language, data, _ = item
-    return extract(language, data)

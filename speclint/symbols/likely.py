@@ -21,13 +21,10 @@ from speclint.specs.paths import KNOWN_EXTENSIONS
 from speclint.symbols import languages
 
 _EXTENSIONS = sorted({ext[1:] for lang in languages.LANGUAGES for ext in lang.extensions}, key=len, reverse=True)
-# A path-shaped token ending in a code file's extension (Next.js route groups and dynamic
-# segments keep their parentheses and brackets).
+# A run of path characters that ends in a code file's extension (backticks, spaces and quotes end
+# it, and so does `:20` after it; Next.js route groups keep their parentheses and brackets).
 _CODE_PATH = re.compile(
-    rb"(?<![\w/.-])(?:\./)?((?:[\w@$()\[\]+.-]+/)*[\w@$()\[\]+-][\w@$()\[\]+.-]*\.(?:"
-    + b"|".join(re.escape(e.encode()) for e in _EXTENSIONS)
-    + rb"))(?![\w/-])",
-    re.I,
+    rb"[\w@$()\[\]+./-]*\.(?:" + b"|".join(re.escape(e.encode()) for e in _EXTENSIONS) + rb")(?![\w/-])"
 )
 _SPAN = re.compile(rb"`([^`\n]{1,200})`")
 # A code span that opens with a name, plain or qualified, maybe called: a symbol, probably.
@@ -42,22 +39,37 @@ def code_files(specs: Iterable[bytes], entries: Mapping[str, object]) -> list[st
     for data in specs:
         if b"`" not in data:
             continue
-        for line in data.split(b"\n"):
-            if b"`" not in line or not _names_symbol(line):
+        lines: dict[int, bool] = {}  # line start -> does the line name a symbol
+        for match in _CODE_PATH.finditer(data):
+            token = match.group()
+            path = _tracked(token.decode("utf-8", "surrogateescape"), entries)
+            if path is None and b"/" not in token:
+                if by_name is None:
+                    by_name = _by_file_name(entries)
+                named = by_name.get(token.decode("utf-8", "surrogateescape").lstrip("(["), ())
+                path = named[0] if len(named) == 1 else None
+            if path is None or path in found:
                 continue
-            for match in _CODE_PATH.finditer(line):
-                text = match.group(1).decode("utf-8", "surrogateescape")
-                if text in entries:
-                    found[text] = None
-                elif "/" not in text:
-                    if by_name is None:
-                        by_name = _by_file_name(entries)
-                    named = by_name.get(text, ())
-                    if len(named) == 1:
-                        found[named[0]] = None
+            start = data.rfind(b"\n", 0, match.start()) + 1
+            if start not in lines:
+                end = data.find(b"\n", match.end())
+                lines[start] = _names_symbol(data[start : end if end >= 0 else len(data)])
+            if lines[start]:
+                found[path] = None
                 if len(found) >= MAX_GUESSES:
-                    return list(found)
+                    break
     return list(found)
+
+
+def _tracked(text: str, entries: Mapping[str, object]) -> str | None:
+    """`text` as a tracked path: as written, without a leading `./`, or without an opening
+    parenthesis or bracket of the prose around it (Next.js route groups keep theirs)."""
+    while text.startswith("./"):
+        text = text[2:]
+    if text in entries:
+        return text
+    bare = text.lstrip("([")
+    return bare if bare != text and bare in entries else None
 
 
 def _names_symbol(line: bytes) -> bool:
