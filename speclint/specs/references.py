@@ -9,6 +9,7 @@ text and prose that describes the path as future or generated. Rules decide what
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -138,7 +139,13 @@ def _bare_paths(doc: Document) -> list[Reference]:
     for number, block_id in sorted(owners.items()):
         if number in doc.code_lines:
             continue
-        line = _masked(doc.line(number), masks.get(number, ()))
+        line = doc.line(number)
+        if "." not in line:
+            continue  # every path shape has a dot before its extension
+        if number in masks or "<!--" in line:
+            line = _masked(line, masks.get(number, ()))
+            if "." not in line:
+                continue
         for offset, text in find_bare_paths(line):
             candidate = parse_path(text)
             if candidate is not None:
@@ -147,12 +154,12 @@ def _bare_paths(doc: Document) -> list[Reference]:
     return refs
 
 
-def _masked(line: str, spans: object) -> str:
-    chars = list(line)
-    for start, end in spans:  # type: ignore[attr-defined]
-        for i in range(max(0, start), min(end, len(chars))):
-            chars[i] = " "
-    masked = "".join(chars)
+def _masked(line: str, spans: Iterable[tuple[int, int]]) -> str:
+    masked = line
+    for start, end in spans:
+        start, end = max(0, start), min(end, len(masked))
+        if start < end:
+            masked = masked[:start] + " " * (end - start) + masked[end:]
     start = masked.find("<!--")
     while start >= 0:
         end = masked.find("-->", start)

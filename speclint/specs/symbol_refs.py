@@ -10,7 +10,7 @@ error`, `fn decode(x: &str)`), and `path::symbol` / `path#symbol`. Everything el
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from speclint.records import compact
 from speclint.specs.markdown import CodeSpan, Document, Position
@@ -31,6 +31,10 @@ _QUALIFIED = re.compile(
 )
 _RETURN = re.compile(r"^\s*(?:->|:|=>)?\s*[\w<>\[\]., *&|?:()]*;?\s*$")
 _SEGMENT_SPLIT = re.compile(r"\.|::|#|->")
+_PARENTHESISED = re.compile(r"\(.*\)", re.S)
+_PLAIN_WORD = re.compile(r"[a-z][a-z0-9]{2,}|[A-Z][a-z0-9]{2,}")
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]")
 _LITERAL_ARG = re.compile(r"^(?:[-+]?\d[\w.]*|\".*\"|'.*'|`.*`|true|false|null|nil|None|True|False|undefined|\[.*\]|\{.*\})$")
 
 KEYWORDS = frozenset(
@@ -69,19 +73,14 @@ class SymbolRef:
 def extract(doc: Document) -> list[SymbolRef]:
     refs = []
     for span in doc.code_spans:
-        ref = parse_span(doc.path, span)
-        if ref is None:
-            continue
         state = doc.task_state(span.block)
-        if state is not None and state in OPEN_STATES:
-            ref = replace(ref, planned=True)
-        elif state in ("x", "X"):
-            ref = replace(ref, done=True)
-        refs.append(ref)
+        ref = parse_span(doc.path, span, planned=state in OPEN_STATES, done=state in ("x", "X"))
+        if ref is not None:
+            refs.append(ref)
     return refs
 
 
-def parse_span(spec: str, span: CodeSpan) -> SymbolRef | None:
+def parse_span(spec: str, span: CodeSpan, *, planned: bool = False, done: bool = False) -> SymbolRef | None:
     text = span.text.strip().rstrip(";").strip()
     if not text or len(text) > 200 or "\n" in text:
         return None
@@ -93,7 +92,7 @@ def parse_span(spec: str, span: CodeSpan) -> SymbolRef | None:
             if candidate is not None and candidate.known:
                 file_hint, text = candidate.path, tail.strip()
                 break
-    outside = re.sub(r"\(.*\)", "()", text, flags=re.S)
+    outside = _PARENTHESISED.sub("()", text) if "(" in text else text
     if "/" in outside or " " in outside and not _DECLARATION.match(text):
         return None
     declared = bool(_DECLARATION.match(text))
@@ -118,7 +117,7 @@ def parse_span(spec: str, span: CodeSpan) -> SymbolRef | None:
     if name.lower() in KNOWN_EXTENSIONS and qualifiers:
         return None  # `config.json`, `app.py`: a file name, not Type.member
     plain = not (is_call or qualifiers or declared or file_hint or looks_like_code(name))
-    if plain and not re.fullmatch(r"[a-z][a-z0-9]{2,}|[A-Z][a-z0-9]{2,}", name):
+    if plain and not _PLAIN_WORD.fullmatch(name):
         return None
     if name in KEYWORDS or all(q in KEYWORDS for q in qualifiers) and qualifiers and name in KEYWORDS:
         return None
@@ -126,21 +125,21 @@ def parse_span(spec: str, span: CodeSpan) -> SymbolRef | None:
     if is_call:
         args, comparable = _arguments(parsed.group("args") or "")
     return SymbolRef(
-        spec, span.text, name, qualifiers, span.position, span.block, file_hint, args, comparable, plain=plain
+        spec, span.text, name, qualifiers, span.position, span.block, file_hint, args, comparable, planned, done, plain
     )
 
 
 def looks_like_code(name: str) -> bool:
     """snake_case with an underscore, camelCase, or PascalCase with two humps or an acronym."""
     core = name.strip("_$")
-    if not core or not re.fullmatch(r"[A-Za-z_$][\w$]*", name):
+    if not core or not _IDENTIFIER.fullmatch(name):
         return False
     if "_" in core:
         return any(c.isalpha() for c in core)
     if core[0].islower():
         return any(c.isupper() for c in core[1:])
     humps = sum(1 for i, c in enumerate(core) if c.isupper() and (i == 0 or not core[i - 1].isupper()))
-    acronym = re.search(r"[A-Z]{2,}[a-z]", core) is not None
+    acronym = _ACRONYM.search(core) is not None
     return (humps >= 2 or acronym) and any(c.islower() for c in core)
 
 

@@ -206,8 +206,8 @@ def _normalize(source: bytes, start: int, end: int, comments: list[tuple[int, in
         parts.append(source[cursor:c_start])
         cursor = max(cursor, c_end)
     parts.append(source[cursor:end])
-    text = b"".join(parts).decode("utf-8", "replace")
-    return _WHITESPACE.sub(" ", text).strip()
+    # str.split() splits on exactly the characters `\s` matches, and is several times faster.
+    return " ".join(b"".join(parts).decode("utf-8", "replace").split())
 
 
 _DOCSTRING = re.compile(r'^:?\s*(?:[rRbBuU]{0,2})("""|\'\'\'|"|\')')
@@ -223,14 +223,14 @@ def _strip_docstring(body: str) -> str:
     return body[end + len(quote) :].strip() if end >= 0 else body
 
 
-# A space only separates two words; next to punctuation it is layout (`f(a, b)` is `f( a,b )`).
-# The spaces between two words are marked, the rest dropped: one regex pass without lookarounds.
-_WORD_SPACE = re.compile(r"\b \b")
-
-
 def _digest(text: str) -> str:
+    """A short hash of normalised text (`_normalize`) that ignores layout: a space only
+    separates two words, so next to punctuation it is dropped (`f(a, b)` is `f( a,b )`)."""
     kept = _WORD_SPACE.sub("\0", text).replace(" ", "").replace("\0", " ")
     return hashlib.sha1(kept.encode("utf-8")).hexdigest()[:16]
+
+
+_WORD_SPACE = re.compile(r"\b \b")  # a space between two words: kept, as a marker, while the rest go
 
 
 EMPTY_BODY = _digest("")  # the body hash of a definition without a body (a field, a prototype)
@@ -281,6 +281,12 @@ def _params(source: bytes, params: Node) -> tuple[Param, ...]:
         if child.type in _SKIPPED_TYPES or child.type.endswith("comment"):
             continue
         if child is not params and params.field_name_for_child(index) == "type":
+            continue
+        if child.type in _NAME_TYPES:  # a bare name, the common case: nothing more to read
+            name = _text(source, child)
+            if not (name in RECEIVER_NAMES and not found):
+                found.append(Param(name, False, marked))
+            marked = False
             continue
         optional = (
             _is_optional_type(child.type)

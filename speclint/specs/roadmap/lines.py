@@ -93,8 +93,11 @@ def mark_status(text: str) -> str:
     return UNKNOWN
 
 
+_CHECKBOX_LINE = re.compile(r"\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+\[([ xX~\-])\](\*)?")
+
+
 def checkbox_status(line: str) -> str | None:
-    match = re.match(r"\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+\[([ xX~\-])\](\*)?", line)
+    match = _CHECKBOX_LINE.match(line)
     if match is None:
         return None
     if match.group(1) == " " and match.group(2):
@@ -115,6 +118,8 @@ def depends_line(line: str) -> list[Mention] | None:
 
 
 def paren_depends(line: str) -> list[Mention]:
+    if "(" not in line:
+        return []
     found = []
     for match in PAREN_DEPENDS.finditer(line):
         found += ids.parse_list(match.group(1), 0, match.start(1))
@@ -179,12 +184,17 @@ def requirement_citations(line: str) -> tuple[list[Mention], bool]:
     return mentions, cites_all
 
 
-def acceptance_line(line: str) -> bool:
-    start = PREFIX.match(line)
-    return ACCEPTANCE.match(line, start.end() if start else 0) is not None
+def acceptance_line(line: str, start: int | None = None) -> bool:
+    """`start`: where the text after the line's list marker begins, if the caller knows."""
+    return ACCEPTANCE.match(line, text_start(line) if start is None else start) is not None
 
 
-def status_line(line: str) -> str | None:
-    start = PREFIX.match(line)
-    match = STATUS.match(line, start.end() if start else 0)
+def status_line(line: str, start: int | None = None) -> str | None:
+    match = STATUS.match(line, text_start(line) if start is None else start)
     return status_word(match.group("value")) if match else None
+
+
+def text_start(line: str) -> int:
+    """Where a line's text starts after blockquote marks, a list marker and a checkbox."""
+    start = PREFIX.match(line)
+    return start.end() if start else 0

@@ -373,7 +373,8 @@ class _Walker:
             self.plan.items[own].depends_on += [_at(m, number) for m in lines.paren_depends(line)]
             if self.plan.dialect == SPEC_KIT and self.plan.items[own].kind == TASK:
                 self.plan.items[own].cites += _spec_kit_cites(line, number)
-        status = lines.status_line(line)
+        start = lines.text_start(line)
+        status = lines.status_line(line, start)
         if status is not None and item is not None and status != UNKNOWN:
             if lines.checkbox_status(self.doc.line(item.line)) is None:
                 item.status = status
@@ -382,7 +383,7 @@ class _Walker:
         if cites:
             target = item.cites if item is not None else self.plan.loose_cites
             target += [_at(m, number) for m in cites]
-        if lines.acceptance_line(line) and item is not None:
+        if item is not None and lines.acceptance_line(line, start):
             item.acceptance = True
             phase = self.block_phase.get(item.block)
             if phase is not None:
