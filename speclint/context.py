@@ -357,6 +357,8 @@ class CheckContext:
             )
             for ref in refs
         }
+        # A name tied to no file will be searched for: git greps while the tied ones resolve.
+        index.start_search(part for ref in refs if not ref.plain and not ties[ref].paths for part in (ref.name, *ref.qualifiers))
         index.prefetch(path for tie in ties.values() for path in tie.paths)
         rest = []
         for ref in refs:
@@ -429,14 +431,17 @@ class CheckContext:
     def _history_loading(self) -> Loading | None:
         from speclint import history
 
-        if not git.has_commits(self.repo.root):
+        if self.repo.head is None:
             return None
-        if git.is_shallow(self.repo.root):
+        if self.repo.shallow:
             self.notice("history rules skipped: shallow clone; fetch with depth 0 (git fetch --unshallow)")
             return None
         self._uncommitted_diff  # noqa: B018 - started too: it tells which specs are being edited
         store = open_cache(self.repo.git_dir, "history", enabled=self.use_cache, salt=history.FORMAT)
-        return history.Loading(self.repo.root, self.snapshot.commit or "HEAD", self.checked_spec_paths, cache=store)
+        rev = self.snapshot.commit or "HEAD"
+        return history.Loading(
+            self.repo.root, rev, self.checked_spec_paths, cache=store, sha=rev if self.snapshot.commit else self.repo.head
+        )
 
     @cached_property
     def history(self) -> History | None:
@@ -449,7 +454,7 @@ class CheckContext:
 
     @cached_property
     def _uncommitted_diff(self) -> git.Pending | None:
-        if self.snapshot.source is Source.COMMIT or not git.has_commits(self.repo.root):
+        if self.snapshot.source is Source.COMMIT or self.repo.head is None:
             return None
         args = ["diff", "--name-only", "-z"] + (["--cached"] if self.snapshot.source is Source.INDEX else []) + ["HEAD"]
         return git.Pending(self.repo.root, *args)
@@ -486,7 +491,7 @@ class CheckContext:
             if self.base_context is not None and self.base_context.snapshot.commit:
                 head = self.base_context.snapshot.entries_at(paths)  # a staged change set: its base is HEAD
             else:
-                head = git.tree_entries(self.repo.root, self.snapshot.commit or "HEAD", paths)
+                head = self._head_entries(paths)
         memory = drift.Memory(self.symbol_index.cache.store, history.commits[0].sha if history.commits else "")
         found = []
         seen: set[tuple[str, str, str]] = set()
@@ -524,6 +529,24 @@ class CheckContext:
                 found.append(result)
         memory.save()
         return found
+
+    def _head_entries(self, paths: Iterable[str]) -> dict[str, git.Entry]:
+        """HEAD's entries for these files. A file git does not list as changed since HEAD holds
+        HEAD's bytes, whose blob id the symbol index computed already: only the others are
+        asked of git."""
+        changed = self._uncommitted
+        head: dict[str, git.Entry] = {}
+        ask = []
+        for path in paths:
+            entry = self.snapshot.entries.get(path)
+            blob = self.symbol_index.blob_of(path)
+            if entry is None or blob is None or path in changed:
+                ask.append(path)
+            else:
+                head[path] = git.Entry(entry.mode, blob)
+        if ask:
+            head.update(git.tree_entries(self.repo.root, "HEAD", ask))
+        return head
 
     @cached_property
     def file_drift(self) -> list[FileDrift]:

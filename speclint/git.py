@@ -12,6 +12,7 @@ import re
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import IO
 from pathlib import Path
 
 from speclint.errors import GitError
@@ -71,7 +72,7 @@ class Pending:
     nobody reads yet (a long `git log` finishes while the specs are parsed).
     """
 
-    def __init__(self, root: Path | None, *args: str) -> None:
+    def __init__(self, root: Path | None, *args: str, input: bytes | None = None) -> None:
         import tempfile
 
         self.args = args
@@ -79,13 +80,21 @@ class Pending:
         self._out = tempfile.TemporaryFile()
         self._err = tempfile.TemporaryFile()
         self._done: tuple[int, bytes, bytes] | None = None
+        stdin: int | IO[bytes] = subprocess.DEVNULL
+        if input is not None:  # from a file too, so a large input never blocks the start
+            stdin = tempfile.TemporaryFile()
+            stdin.write(input)
+            stdin.seek(0)
         try:
             self._proc = subprocess.Popen(
-                ["git", *args], cwd=root, stdin=subprocess.DEVNULL, stdout=self._out, stderr=self._err, env=env
+                ["git", *args], cwd=root, stdin=stdin, stdout=self._out, stderr=self._err, env=env
             )
         except FileNotFoundError:
             self._finish()
             raise GitError("git is not installed or not on PATH") from None
+        finally:
+            if not isinstance(stdin, int):
+                stdin.close()
 
     def output(self, *, check: bool = True) -> bytes:
         if self._done is None:
@@ -181,6 +190,8 @@ def _first_line(data: bytes) -> str:
 class Repository:
     root: Path
     git_dir: Path
+    head: str | None = None  # the commit HEAD pointed at when opened; None before the first commit
+    shallow: bool = False
 
 
 def open_repository(start: Path) -> Repository:
@@ -188,15 +199,19 @@ def open_repository(start: Path) -> Repository:
     if not start.exists():
         raise GitError(f"{start}: no such directory")
     try:
+        # One call for all a check asks first; with no commit yet, `--verify` fails quietly
+        # (status 1) after the other answers.
         proc = subprocess.run(
-            ["git", "rev-parse", "--is-bare-repository", "--show-toplevel", "--absolute-git-dir"],
+            ["git", "rev-parse", "--is-bare-repository", "--show-toplevel", "--absolute-git-dir",
+             "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"],
             cwd=start,
             capture_output=True,
             env=_environment(),
         )
     except FileNotFoundError:
         raise GitError("git is not installed or not on PATH") from None
-    if proc.returncode != 0:
+    no_commits = proc.returncode == 1 and not proc.stderr.strip()
+    if proc.returncode != 0 and not no_commits:
         cause = _first_line(proc.stderr)
         if "not a git repository" in cause:
             raise GitError(f"{start}: not a git repository (speclint checks the files git tracks)")
@@ -206,9 +221,10 @@ def open_repository(start: Path) -> Repository:
     lines = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
     if lines and lines[0] == "true":
         raise GitError(f"{start}: is a bare repository; run speclint in a work tree")
-    if len(lines) < 3:
+    if len(lines) < 4:
         raise GitError(f"{start}: not inside a git work tree")
-    return Repository(root=Path(lines[1]), git_dir=Path(lines[2]))
+    head = lines[4] if len(lines) > 4 and not no_commits else None
+    return Repository(root=Path(lines[1]), git_dir=Path(lines[2]), head=head, shallow=lines[3] == "true")
 
 
 def has_commits(root: Path) -> bool:
@@ -467,6 +483,13 @@ class BlobReader:
         self.close()
 
 
+_GREP_FILES = ("grep", "-I", "-l", "-F", "-z", "--no-color", "--full-name")
+
+
+def _grep_patterns(words: Iterable[str]) -> bytes:
+    return b"".join(w.encode("utf-8", "surrogateescape") + b"\n" for w in sorted({w for w in words if w}))
+
+
 def grep_files(
     root: Path,
     words: Iterable[str],
@@ -480,12 +503,11 @@ def grep_files(
     `-l` stops at a file's first hit; asking for every match (`-o -w`) is orders of magnitude
     slower with hundreds of patterns, so callers check whole words in the files this returns.
     """
-    wanted = sorted({w for w in words if w})
-    if not wanted:
+    patterns = _grep_patterns(words)
+    if not patterns:
         return set()
-    patterns = b"".join(w.encode("utf-8", "surrogateescape") + b"\n" for w in wanted)
     excludes = [f":(exclude,glob){pattern}" for pattern in exclude]
-    args = ["grep", "-I", "-l", "-F", "-z", "--no-color", "--full-name"]
+    args = list(_GREP_FILES)
     if cached:
         # Reading every blob from the object store is slow; the work-tree copy of a file is the
         # same bytes unless git lists it as changed there or is told not to look at it.
@@ -608,6 +630,22 @@ def grep_lines(
 ) -> list[tuple[str, int, str]]:
     """Tracked text lines matching an extended regex, in one `git grep`: (path, line, text)."""
     return GrepLines(root, pattern, cached=cached, commit=commit, exclude=exclude).lines()
+
+
+class GrepFiles:
+    """`grep_files` over the work tree, started now and read later (`files()`)."""
+
+    def __init__(self, root: Path, words: Iterable[str], *, exclude: Iterable[str] = ()) -> None:
+        patterns = _grep_patterns(words)
+        excludes = [f":(exclude,glob){pattern}" for pattern in exclude]
+        self._pending = Pending(root, *_GREP_FILES, "-f", "-", "--", ".", *excludes, input=patterns) if patterns else None
+
+    def close(self) -> None:
+        if self._pending is not None:
+            self._pending.close()
+
+    def files(self) -> set[str]:
+        return set(_split_z(self._pending.output(check=False))) if self._pending is not None else set()
 
 
 class GrepLines:

@@ -119,8 +119,16 @@ class Loading:
     so they run while the specs are parsed."""
 
     def __init__(
-        self, root: Path, rev: str, specs: Iterable[str], *, max_commits: int = 20000, cache: BlobCache | None = None
+        self,
+        root: Path,
+        rev: str,
+        specs: Iterable[str],
+        *,
+        max_commits: int = 20000,
+        cache: BlobCache | None = None,
+        sha: str | None = None,
     ) -> None:
+        """`sha`: the commit `rev` names, when the caller knows it already."""
         self.root, self.rev, self.max_commits, self.cache = root, rev, max_commits, cache
         self.specs = sorted(set(specs))
         self._last_changes: list[git.Pending] = []
@@ -138,7 +146,7 @@ class Loading:
             root, "log", f"--grep=^{TRAILER}:", "-i",
             f"--format=%x01%H%x00%(trailers:key={TRAILER},valueonly,separator=%x1f)", rev,
         )
-        self._sha = git.run(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False).decode().strip()
+        self._sha = sha or git.run(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False).decode().strip()
         self._stored = _known_walk(root, self._sha, max_commits, cache)
         if self._stored is None:
             self._walk = git.Pending(

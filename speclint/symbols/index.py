@@ -49,11 +49,25 @@ class SymbolIndex:
     _symbols: dict[str, list[Symbol]] = field(default_factory=dict)
     _reader: git.BlobReader | None = None
     _by_blob: dict[str, list[Symbol]] = field(default_factory=dict)
+    _blob_of: dict[str, str] = field(default_factory=dict)  # path → blob id of the content indexed
+    _started: tuple[set[str], git.GrepFiles] | None = None  # `start_search`'s names and grep
     _definitions: dict[str, list[Definition]] = field(default_factory=dict)
+
+    def start_search(self, names: Iterable[str]) -> None:
+        """Start the `git grep` that `search` will want for these names (work tree only), so it
+        runs while the names tied to files are resolved."""
+        wanted = {n for n in names if n and n not in self._searched}
+        if wanted and self.snapshot.source is Source.WORKTREE and self._started is None:
+            self._started = (wanted, git.GrepFiles(self.snapshot.root, wanted, exclude=NOT_CODE))
 
     def search(self, names: Iterable[str]) -> None:
         """Find, in one `git grep`, the code files that mention each of `names`."""
         wanted = {n for n in names if n and n not in self._searched}
+        if self._started is not None:
+            started, grep = self._started
+            self._started = None
+            self._scan(grep.files(), started)
+            wanted -= started
         if not wanted:
             return
         source = self.snapshot.source
@@ -64,6 +78,10 @@ class SymbolIndex:
             commit=self.snapshot.commit if source is Source.COMMIT else None,
             exclude=NOT_CODE,
         )
+        self._scan(candidates, wanted)
+
+    def _scan(self, candidates: set[str], wanted: set[str]) -> None:
+        """Which of `wanted` each candidate file holds as a whole word."""
         encoded = {w.encode("utf-8", "surrogateescape"): w for w in wanted}
         for path in sorted(candidates):
             if path not in self.snapshot.entries or self.excluded(path):
@@ -152,6 +170,7 @@ class SymbolIndex:
             if fresh:
                 self.cache.put(blob, language.name, symbols)
             self._by_blob[blob] = self._symbols[path] = symbols
+            self._blob_of[path] = blob
 
     def _parse(self, path: str, language: languages.Language) -> list[Symbol]:
         data = self.snapshot.read(path)
@@ -165,7 +184,12 @@ class SymbolIndex:
             symbols = extract(language, data)
             self.cache.put(blob, language.name, symbols)
         self._by_blob[blob] = symbols  # history often asks for this same content again
+        self._blob_of[path] = blob
         return symbols
+
+    def blob_of(self, path: str) -> str | None:
+        """The blob id of the content whose symbols `symbols_in(path)` gave, if it was read."""
+        return self._blob_of.get(path)
 
     def symbols_of_blob(self, blob: str, path: str) -> list[Symbol] | None:
         """Definitions in any version of a file, by blob id (history reads old versions)."""
@@ -197,6 +221,9 @@ class SymbolIndex:
         return symbols
 
     def close(self) -> None:
+        if self._started is not None:
+            self._started[1].close()
+            self._started = None
         if self._reader is not None:
             self._reader.close()
             self._reader = None
