@@ -19,7 +19,7 @@ import pickle
 import struct
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -57,48 +57,85 @@ def map_split(
         return [func(item) for item in items]
     if prepare is not None:
         prepare()
-    size = -(-len(items) // MAX_CHUNKS)
-    boundary = len(items) - max(0, min(child_first, len(items)))
-    # Chunks never straddle the boundary, so each process starts on its own kind of work.
-    starts = [*range(0, boundary, size), *range(boundary, len(items), size)]
-    ends = [*starts[1:], len(items)]
-    chunks = [items[start : min(end, start + size)] for start, end in zip(starts, ends)]
-    parent_side = sum(1 for start in starts if start < boundary)
-    try:
-        front = _queue(range(parent_side))
-        back = _queue(range(parent_side, len(chunks)))
-        answer_read, answer_write = os.pipe()
-        _widen(answer_write)
-        pid = os.fork()
-    except OSError:
-        return [func(item) for item in items]
-    if pid == 0:  # the child: compute, send, leave without running the parent's cleanup
-        status = 1
+    return Split(func, items, child_first=child_first).join()
+
+
+class Split(Generic[Item, Result]):
+    """`map_split` in two steps: the child starts now, the parent joins in later.
+
+    Between the two, the parent may do other work (importing what it needs next, starting git
+    commands) while the child already takes chunks. A split never joined must be cancelled.
+    """
+
+    def __init__(self, func: Callable[[Item], Result], items: Sequence[Item], *, child_first: int = 0) -> None:
+        self.func = func
+        size = -(-len(items) // MAX_CHUNKS) if items else 1
+        boundary = len(items) - max(0, min(child_first, len(items)))
+        # Chunks never straddle the boundary, so each process starts on its own kind of work.
+        starts = [*range(0, boundary, size), *range(boundary, len(items), size)]
+        ends = [*starts[1:], len(items)]
+        self.chunks = [items[start : min(end, start + size)] for start, end in zip(starts, ends)]
+        parent_side = sum(1 for start in starts if start < boundary)
+        self.pid = 0
+        self._answers: _Answers | None = None
+        if len(items) < MIN_BATCH or not _can_fork():
+            return
         try:
-            os.close(answer_read)
-            with os.fdopen(answer_write, "wb", buffering=0) as pipe:
-                for queue in (back, front):
-                    for number in _numbers(queue):
-                        payload = pickle.dumps((number, [func(item) for item in chunks[number]]), pickle.HIGHEST_PROTOCOL)
-                        pipe.write(_FRAME.pack(len(payload)) + payload)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(answer_write)
-    answers = _Answers(answer_read, chunks)
-    results: dict[int, list[Result]] = {}
-    for queue in (front, back):
-        for number in _numbers(queue):
-            results[number] = [func(item) for item in chunks[number]]
-            answers.take_ready()
-        os.close(queue)
-    answers.take_rest()
-    os.waitpid(pid, 0)
-    out: list[Result] = []
-    for number, chunk in enumerate(chunks):  # whatever the child did not deliver is done here
-        done = results[number] if number in results else answers.results.get(number)
-        out.extend(done if done is not None else [func(item) for item in chunk])
-    return out
+            self.front = _queue(range(parent_side))
+            self.back = _queue(range(parent_side, len(self.chunks)))
+            answer_read, answer_write = os.pipe()
+            _widen(answer_write)
+            pid = os.fork()
+        except OSError:
+            return
+        if pid == 0:  # the child: compute, send, leave without running the parent's cleanup
+            status = 1
+            try:
+                os.close(answer_read)
+                with os.fdopen(answer_write, "wb", buffering=0) as pipe:
+                    for queue in (self.back, self.front):
+                        for number in _numbers(queue):
+                            values = [func(item) for item in self.chunks[number]]
+                            payload = pickle.dumps((number, values), pickle.HIGHEST_PROTOCOL)
+                            pipe.write(_FRAME.pack(len(payload)) + payload)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(answer_write)
+        self.pid = pid
+        self._answers = _Answers(answer_read, self.chunks)
+
+    def join(self) -> list[Result]:
+        """Take the chunks the child has not taken, collect its answers, and return them all in order."""
+        func = self.func
+        results: dict[int, list[Result]] = {}
+        answers = self._answers
+        if answers is not None:
+            for queue in (self.front, self.back):
+                for number in _numbers(queue):
+                    results[number] = [func(item) for item in self.chunks[number]]
+                    answers.take_ready()
+                os.close(queue)
+            answers.take_rest()
+            os.waitpid(self.pid, 0)
+            self._answers = None
+        out: list[Result] = []
+        for number, chunk in enumerate(self.chunks):  # whatever the child did not deliver is done here
+            done = results[number] if number in results else answers.results.get(number) if answers else None
+            out.extend(done if done is not None else [func(item) for item in chunk])
+        return out
+
+    def cancel(self) -> None:
+        """Stop a child that is not joined (the check ended first)."""
+        if self._answers is not None:
+            import signal
+
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            for fd in (self.front, self.back):
+                os.close(fd)
+            os.close(self._answers.fd)
+            self._answers = None
 
 
 def _queue(numbers: range) -> int:

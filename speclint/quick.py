@@ -21,6 +21,12 @@ _CHOICES = {"--fail-on": ("error", "warning", "info"), "--color": ("auto", "alwa
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line, then leave at once (see `_leave`)."""
+    import gc
+
+    # A check allocates millions of small acyclic records that refcounting frees; the default
+    # collector would scan them again every 700 allocations (2% of a cold run). Cycles are
+    # still collected, just in larger batches.
+    gc.set_threshold(100_000, 50, 50)
     try:
         run(list(sys.argv[1:] if argv is None else argv))
         code: object = 0

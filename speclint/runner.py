@@ -80,11 +80,13 @@ def check(request: Request) -> Report:
         raise UsageError("--commit-msg-file goes with --staged: it is the message of the commit being made")
     if request.all_findings:
         raise UsageError("--all goes with a change set (--staged, --base, --commits or --pre-push)")
-    from speclint import result_cache
+    cached = None  # --no-cache: not even the module that keys a stored result is needed
+    if request.use_cache:
+        from speclint import result_cache
 
-    cached = result_cache.Lookup.open(request)  # None: not cached (change sets, --no-cache)
-    if cached is not None and cached.report is not None:
-        return cached.report
+        cached = result_cache.Lookup.open(request)  # None: not cached (change sets)
+        if cached is not None and cached.report is not None:
+            return cached.report
     from speclint import engine
 
     ctx = open_context(request)
