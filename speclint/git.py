@@ -620,18 +620,6 @@ def _scan_removals(out: bytes, wanted: list[str], per_word: int, found: dict[str
                         removals[callers[-1]] = entry
 
 
-def grep_lines(
-    root: Path,
-    pattern: str,
-    *,
-    cached: bool = False,
-    commit: str | None = None,
-    exclude: Iterable[str] = (),
-) -> list[tuple[str, int, str]]:
-    """Tracked text lines matching an extended regex, in one `git grep`: (path, line, text)."""
-    return GrepLines(root, pattern, cached=cached, commit=commit, exclude=exclude).lines()
-
-
 class GrepFiles:
     """`grep_files` over the work tree, started now and read later (`files()`)."""
 
@@ -649,15 +637,28 @@ class GrepFiles:
 
 
 class GrepLines:
-    """`grep_lines` started now and read later (`lines()`), so git searches while speclint parses."""
+    """The tracked text lines holding any of some fixed strings, in one `git grep` started now and
+    read later (`lines()`), so git searches while speclint parses: (path, line number, text).
+
+    Fixed strings, not a regular expression: git finds them several times faster, and far less
+    of the two cores goes to it while the specs are parsed; callers read the few lines found
+    with their own stricter pattern.
+    """
 
     def __init__(
-        self, root: Path, pattern: str, *, cached: bool = False, commit: str | None = None, exclude: Iterable[str] = ()
+        self,
+        root: Path,
+        fixed: Iterable[str],
+        *,
+        cached: bool = False,
+        commit: str | None = None,
+        exclude: Iterable[str] = (),
     ) -> None:
-        args = ["grep", "-I", "-n", "-z", "-E", "--no-color", "--full-name"]
+        args = ["grep", "-I", "-n", "-z", "-F", "--no-color", "--full-name"]
         if cached:
             args.append("--cached")
-        args += ["-e", pattern]
+        for text in fixed:
+            args += ["-e", text]
         if commit:
             args.append(commit)
         args += ["--", ".", *(f":(exclude,glob){glob}" for glob in exclude)]

@@ -1,7 +1,8 @@
 """Links from code back to specs, written in comments: `# spec: specs/auth.md#mfa`, `// @spec FR-001`.
 
-Found with one `git grep` over the tracked files of the snapshot (markdown left out), so no
-source file is parsed; each matching line is then read with a stricter pattern. Only a
+Found with one `git grep` for `spec:` and `@spec` over the tracked files of the snapshot
+(markdown left out), so no source file is parsed; each line found is then read with a stricter
+pattern. Only a
 comment marker directly before `spec:` or `@spec` counts, so an Elixir `@spec` typespec or a
 Kubernetes `spec:` key is not a link; and the marker must start the line or follow a space, so a
 `# spec:` quoted in a docstring is not one either.
@@ -19,12 +20,9 @@ from speclint.specs.roadmap import ids
 if TYPE_CHECKING:
     from speclint.context import CheckContext
 
-# POSIX ERE for git grep: a comment marker, then `@spec X` or `spec: X`.
-# The marker starts the line or follows a space, so `# spec:` quoted in prose or docs is not a comment.
-GREP = (
-    r"(^|[[:space:]])(#|//|/\*|\*|--|;|<!--)[[:space:]]*"
-    r"(@spec[[:space:]]+[^[:space:]]|spec:[[:space:]]*[^[:space:]])"
-)
+# What every link holds, for git grep to find fast; `_LINK` decides (a comment marker that starts
+# the line or follows a space, so `# spec:` quoted in prose or docs is not a comment).
+MARKERS = ("@spec", "spec:")
 _LINK = re.compile(r"(?:^|(?<=\s))(?:#|//|/\*|\*|--|;|<!--)\s*(?:@spec\s+|spec:\s*)(?P<value>[^\s`'\"<>()\[\]{}]+)")
 _DOC = re.compile(r"(?P<path>[^#\s]+\.(?:md|mdx|markdown))(?:#(?P<anchor>[^\s]*))?$", re.I)
 _ID = re.compile(rf"(?:{ids.PREFIXED}|US-?\d+|{ids.TASK_T})")
@@ -52,7 +50,7 @@ def search(ctx: CheckContext) -> git.GrepLines:
     snapshot = ctx.snapshot
     return git.GrepLines(
         ctx.repo.root,
-        GREP,
+        MARKERS,
         cached=snapshot.source is Source.INDEX,
         commit=snapshot.commit if snapshot.source is Source.COMMIT else None,
         exclude=(*MARKDOWN, *ctx.config.exclude),
