@@ -29,7 +29,7 @@ from speclint.specs.markdown import Document
 from speclint.specs.references import FILE, SPEC_LINK, Reference
 from speclint.specs.symbol_refs import SymbolRef
 from speclint.symbols.index import ExtractItem, Loaded, SymbolIndex
-from speclint.symbols.resolve import SymbolResolution
+from speclint.symbols.resolve import SymbolResolution, Tie
 
 if TYPE_CHECKING:
     from speclint.changes import ChangeSet
@@ -347,34 +347,36 @@ class CheckContext:
         by_spec: dict[str, list[tuple[Reference, str]]] = {}
         for ref, path in found_files:
             by_spec.setdefault(ref.spec, []).append((ref, path))
-        modules = symbols.module_names(self.snapshot)
         results: dict[SymbolRef, SymbolResolution] = {}
         parents = {path: {b.id: b for b in self.specs[path].document.blocks} for path in {r.spec for r in refs}}
         by_block = {spec: symbols.source_paths_by_block(found) for spec, found in by_spec.items()}
-        ties = {
-            ref: symbols.tied_files(
-                ref, by_block.get(ref.spec, {}), parents[ref.spec], self.resolver, self.specs[ref.spec].document
-            )
+        # Lists beside `refs`, not dicts keyed by them: hashing a reference hashes all its fields.
+        ties = [
+            symbols.tied_files(ref, by_block.get(ref.spec, {}), parents[ref.spec], self.resolver, self.specs[ref.spec].document)
             for ref in refs
-        }
+        ]
         # A name tied to no file will be searched for: git greps while the tied ones resolve.
-        index.start_search(part for ref in refs if not ref.plain and not ties[ref].paths for part in (ref.name, *ref.qualifiers))
-        index.prefetch(path for tie in ties.values() for path in tie.paths)
-        rest = []
-        for ref in refs:
-            local = symbols.resolve_locally(ref, ties[ref], index)
-            if ref.plain and (local is None or local.status != symbols.FOUND or not ties[ref].firm):
+        index.start_search(
+            part for ref, tie in zip(refs, ties) if not ref.plain and not tie.paths for part in (ref.name, *ref.qualifiers)
+        )
+        index.prefetch(path for tie in ties for path in tie.paths)
+        rest: list[tuple[SymbolRef, Tie]] = []
+        for ref, tie in zip(refs, ties):
+            local = symbols.resolve_locally(ref, tie, index)
+            if ref.plain and (local is None or local.status != symbols.FOUND or not tie.firm):
                 # A plain word counts only as the name of something the file it is tied to defines.
                 results[ref] = symbols.SymbolResolution(symbols.UNKNOWN, "a plain word, not tied to a file defining it")
             elif local is None:
-                rest.append(ref)
+                rest.append((ref, tie))
             else:
                 results[ref] = local
-        # One search of the repository for everything not settled by the file the spec names.
-        index.search({part for ref in rest for part in (ref.name, *ref.qualifiers)})
-        index.prefetch(path for ref in rest for path in index.mentions(ref.name))
-        for ref in rest:
-            results[ref] = symbols.resolve(ref, ties[ref], index, modules)
+        if rest:
+            # One search of the repository for everything not settled by the file the spec names.
+            index.search({part for ref, _ in rest for part in (ref.name, *ref.qualifiers)})
+            index.prefetch(path for ref, _ in rest for path in index.mentions(ref.name))
+            modules = symbols.module_names(self.snapshot)
+            for ref, tie in rest:
+                results[ref] = symbols.resolve(ref, tie, index, modules)
         self._confirm_from_history(results)
         for notice in index.notices + index.cache.failures:
             self.notice(notice)
@@ -533,7 +535,10 @@ class CheckContext:
     def _head_entries(self, paths: Iterable[str]) -> dict[str, git.Entry]:
         """HEAD's entries for these files. A file git does not list as changed since HEAD holds
         HEAD's bytes, whose blob id the symbol index computed already: only the others are
-        asked of git."""
+        asked of git (all of them when that diff failed)."""
+        pending = self._uncommitted_diff
+        if pending is None or not pending.succeeded():
+            return git.tree_entries(self.repo.root, "HEAD", paths)
         changed = self._uncommitted
         head: dict[str, git.Entry] = {}
         ask = []

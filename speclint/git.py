@@ -108,6 +108,12 @@ class Pending:
             raise _failure(self.args, code, err)
         return out
 
+    def succeeded(self) -> bool:
+        """Did the command exit with status 0 (waiting for it if it still runs)?"""
+        self.output(check=False)
+        assert self._done is not None
+        return self._done[0] == 0
+
     def close(self) -> None:
         """Stop the command if nobody read it (a rule that turned out not to need it)."""
         if self._done is None:

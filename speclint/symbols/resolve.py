@@ -228,12 +228,14 @@ def _ours(name: str, index: SymbolIndex, module_names: frozenset[str]) -> bool:
 def module_names(snapshot: Snapshot) -> frozenset[str]:
     """File stems and folder names of tracked source files: `auth` in `auth.verify`."""
     names: set[str] = set()
+    source = languages.for_path
     for path in snapshot.entries:
-        if languages.for_path(path) is None:
+        if source(path) is None:
             continue
-        parts = path.split("/")
-        names.update(parts[:-1])
-        names.add(posixpath.splitext(parts[-1])[0])
+        folder, _, file_name = path.rpartition("/")
+        if folder:
+            names.update(folder.split("/"))
+        names.add(posixpath.splitext(file_name)[0])
     return frozenset(names)
 
 
