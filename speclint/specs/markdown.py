@@ -324,6 +324,9 @@ class _Locator:
         return Position(line, col, end_line, end_col)
 
     def _point(self, offset: int) -> tuple[int, int]:
+        if len(self.line_starts) == 1:  # one line, as most list items and table cells are
+            source_line, source_col = self.origins[0]
+            return source_line + 1, source_col + offset + 1
         idx = _bisect(self.line_starts, offset)
         source_line, source_col = self.origins[min(idx, len(self.origins) - 1)]
         return source_line + 1, source_col + (offset - self.line_starts[idx]) + 1

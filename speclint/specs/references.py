@@ -15,7 +15,7 @@ from typing import Protocol
 
 from speclint.records import compact
 from speclint.specs.markdown import CodeSpan, Document, Link, Position
-from speclint.specs.paths import PathText, find_bare_paths, parse_path
+from speclint.specs.paths import KNOWN_EXTENSIONS, KNOWN_NAMES, PathText, find_bare_paths, parse_path, strip_line_suffix
 
 FILE = "file"
 SPEC_LINK = "spec-link"
@@ -178,12 +178,21 @@ def _from_code(doc: Document, span: CodeSpan) -> Reference | None:
             candidate = parse_path(head)
             if candidate is not None and candidate.known:
                 return Reference(FILE, doc.path, head, span.position, span.block, "code", candidate)
+    if "/" not in text and not _known_file_name(text):
+        return None  # `Service.handle`, `os.path`: dotted code, not a file name
     candidate = parse_path(text)
     if candidate is None:
         return None
     if not candidate.has_dir and not candidate.known:
-        return None  # `Service.handle`, `os.path`: dotted code, not a file name
+        return None
     return Reference(FILE, doc.path, text, span.position, span.block, "code", candidate)
+
+
+def _known_file_name(text: str) -> bool:
+    """`PathText.known` for a name without a folder, without parsing it as a path first."""
+    name = strip_line_suffix(text.strip())
+    extension = name.rsplit(".", 1)[1].lower() if "." in name.strip(".") else ""
+    return extension in KNOWN_EXTENSIONS or name in KNOWN_NAMES
 
 
 def _from_link(doc: Document, link: Link) -> Reference | None:
