@@ -20,7 +20,8 @@ gives
 Not reported: an item written twice as the same item — a GSD summary checklist entry and its
 `### Phase N` section, a bold phase line and its heading, a verification checklist that repeats
 task ids with similar wording — and phase lists under different headings ("Implementation" and
-"Rollout" may both have a Phase 1; dependencies on such an id are then not resolved).
+"Rollout" may both have a Phase 1; dependencies on such an id are then not resolved), and a
+heading struck through (`## ~~Phase 17: Accounts~~ deferred`), which withdraws its id.
 
 ## How to fix
 Renumber one of them, and update whatever depends on or cites the old id.

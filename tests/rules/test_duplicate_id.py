@@ -54,3 +54,16 @@ def test_gsd_summary_and_details_are_one_phase(repo: GitRepo) -> None:
         }
     )
     assert positions(check_repo(repo.root, select=["SD406"])) == []
+
+
+def test_a_struck_through_heading_defines_no_id(repo: GitRepo) -> None:
+    """OneMount: `## ~~Phase 17: Multi-Account Support~~ DEFERRED` was a second Phase 17."""
+    tasks = (
+        "# Tasks\n\n## Phase 1: Setup\n- [ ] T001 Create the User model\n\n"
+        "## ~~Phase 2: Multi-account support~~ deferred\n- [ ] T002 Add accounts\n\n"
+        "## Phase 2: Polish\n- [ ] T003 Write the docs\n"
+    )
+    repo.commit(files={"specs/001-auth/tasks.md": tasks})
+    assert positions(check_repo(repo.root, select=["SD406"])) == []
+    repo.commit(files={"specs/001-auth/tasks.md": tasks.replace("~~Phase 2: Multi-account support~~", "Phase 2: Multi-account support")})
+    assert positions(check_repo(repo.root, select=["SD406"])) == [("specs/001-auth/tasks.md", 9, 4, "SD406")]

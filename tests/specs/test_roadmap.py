@@ -267,6 +267,17 @@ def test_lettered_requirement_numbers_in_either_case() -> None:
     assert ids.normal_num("02A.1") == "2a.1"
 
 
+def test_a_struck_through_heading_withdraws_its_id() -> None:
+    """OneMount's `## ~~Phase 17: …~~ DEFERRED` was reported as a second Phase 17."""
+    plan = plan_of(
+        "ROADMAP.md",
+        "# Roadmap\n\n## Phase 16: Sync\n\n## ~~Phase 17: Accounts~~ deferred\n\n- [ ] Add accounts\n\n"
+        "## Phase 17: Packaging\n",
+    )
+    assert [i.key for i in plan.items if i.kind == "phase"] == ["phase:16", "phase:17"]
+    assert plan.duplicates == []
+
+
 OPENSPEC_TASKS = """\
 ## 1. Schema
 - [x] 1.1 Add the `mfa_codes` table in `db/migrations/0003_mfa.sql`

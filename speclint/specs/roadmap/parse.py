@@ -106,6 +106,10 @@ class _Walker:
         text = heading.text.strip()
         source = self.doc.line(block.line)
         self._pop(heading.level)
+        if _HEADING_MARK.sub("", source, count=1).startswith("~~"):
+            # `## ~~Phase 17: …~~ deferred`: struck through, the heading withdraws its id.
+            self._push(heading.level, "other", None, block)
+            return
         phase = PHASE.match(text)
         requirement = REQUIREMENT_HEADING.match(text) or REQUIREMENT_DEF.match(text)
         story = STORY_HEADING.match(text)
