@@ -74,6 +74,8 @@ class CheckContext:
         self._code_changes: dict[tuple[str, ...], list[CodeChange]] = {}
         self._wanted: frozenset[str] | None = None  # set by `restrict`
         self._symbols_expected = False  # set by `expect_symbols`
+        self._spec_added: dict[str, str | None] = {}  # spec path → the commit that added it
+        self._written_after: dict[tuple[str, str], bool] = {}
 
     def close(self) -> None:
         """Stop the git processes this context started."""
@@ -416,9 +418,24 @@ class CheckContext:
                         # nothing in its place: a same-named local removed, while the name the spec
                         # means (a library's type, a framework's callback) is still in use.
                         continue
+                    if fix.commit and self._spec_written_after(ref.spec, fix.commit):
+                        # Gone before the spec existed: the spec was not written against it (an
+                        # "Expected Interfaces" list matching a test helper deleted months before).
+                        continue
                     results[ref] = symbols.SymbolResolution(symbols.MISSING, "defined here before, per git history", (), res.tied, fix)
         finally:
             reader.close()
+
+    def _spec_written_after(self, spec: str, commit: str) -> bool:
+        """Was `spec` added (renames followed) in `commit` or after it? A spec not committed yet
+        is newer than every commit."""
+        key = (spec, commit)
+        if key not in self._written_after:
+            if spec not in self._spec_added:
+                self._spec_added[spec] = git.first_commit(self.repo.root, spec, self.snapshot.commit or "HEAD")
+            added = self._spec_added[spec]
+            self._written_after[key] = added is None or git.is_ancestor(self.repo.root, commit, added)
+        return self._written_after[key]
 
     def start_symbol_history(self) -> None:
         """`start_history` and `expect_symbols`: what the history rules on symbols read first."""

@@ -826,3 +826,20 @@ def message_trailers(root: Path, message: str, trailer: str) -> tuple[str, ...]:
 
 def commit_exists(root: Path, ref: str) -> bool:
     return bool(run(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).strip())
+
+
+def first_commit(root: Path, path: str, rev: str = "HEAD") -> str | None:
+    """The commit that added `path` (following renames), or None if no commit has it yet."""
+    out = run(root, "log", "--format=%H", "--diff-filter=A", "--follow", rev, "--", path, check=False)
+    lines = out.decode().split()
+    return lines[-1] if lines else None
+
+
+def is_ancestor(root: Path, older: str, newer: str) -> bool:
+    """Is commit `older` in the history of `newer` (or the same commit)?"""
+    env, _ = _command_environment(root, ())
+    try:
+        proc = subprocess.run(["git", "merge-base", "--is-ancestor", older, newer], cwd=root, capture_output=True, env=env)
+    except FileNotFoundError:
+        raise GitError("git is not installed or not on PATH") from None
+    return proc.returncode == 0

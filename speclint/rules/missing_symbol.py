@@ -16,8 +16,9 @@ after `validateCode` is renamed to `verifyCode`:
 
     specs/mfa.md:1:50: SD102 `validateCode` is not defined in any tracked source file; it became `verifyCode` in 1a2b3c4 (src/auth/mfa.py:12)
 
-Only names that are surely this repository's are reported: git history shows them defined here,
-or their qualifier is a class or module of this repository (`MFAService.generateCode`), or a
+Only names that are surely this repository's are reported: git history shows them defined here
+and removed after the spec was added (a name gone before the spec existed is no proof the spec
+meant it), or their qualifier is a class or module of this repository (`MFAService.generateCode`), or a
 done task ties them to a source file. Never reported: names the code mentions without defining
 (imports, parameters, fields, inherited methods), external names (`os.path.join`,
 `crypto.randomInt()`, `JSON.parse`), keywords and literals, plain words (`Redis`), commands,

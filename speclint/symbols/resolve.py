@@ -43,6 +43,7 @@ class Fix:
     text: str
     related: tuple[tuple[str, int, str], ...] = ()
     from_history: bool = False  # git saw the definition go: proof the name was this repo's
+    commit: str = ""  # the commit that removed or renamed it ("" for an uncommitted change)
 
 
 @dataclass(frozen=True)
@@ -296,7 +297,10 @@ def _rename_from(
         before = reader.read_optional(f"HEAD:{removal.old_path}")
         after = snapshot.read(removal.new_path) if removal.new_path in snapshot.entries else None
         where = "the staged changes" if snapshot.source is Source.INDEX else "the uncommitted changes"
-    return _rename_in(name, language, before, after, where, removal.new_path or removal.old_path, index, member=member)
+    return _rename_in(
+        name, language, before, after, where, removal.new_path or removal.old_path, index, member=member,
+        commit=removal.commit,
+    )
 
 
 def _rename_in(
@@ -309,6 +313,7 @@ def _rename_in(
     index: SymbolIndex,
     *,
     member: bool = False,
+    commit: str = "",
 ) -> Fix | None:
     """`member`: the spec wrote `Type.name`, so a field of that name going away is the one meant."""
     if before_data is None:
@@ -324,11 +329,12 @@ def _rename_in(
     if new is None:
         if old.kind == "field" and not member:
             return None  # a prop or key dropped from one type (`htmlFor: string`) is no proof the spec meant it
-        return Fix(f"it was removed in {where}", from_history=True)
+        return Fix(f"it was removed in {where}", from_history=True, commit=commit)
     return Fix(
         f"it became `{new.qualified}` in {where} ({path}:{new.line})",
         ((path, new.line, f"`{name}` became `{new.name}` here"),),
         from_history=True,
+        commit=commit,
     )
 
 

@@ -132,3 +132,26 @@ def test_a_dropped_field_is_no_proof_the_spec_meant_it(repo: GitRepo) -> None:
     assert positions(check_repo(repo.root)) == []
     repo.commit("drop the helper", files={"src/field.ts": "export const y = 2\n"})
     assert positions(check_repo(repo.root)) == [("specs/forms.md", 1, 60, "SD102")]
+
+
+
+HELPER = "def retry_with_backoff(operation, retries):\n    return operation()\n"
+DESIGN = "# Design\n\n**Expected Interfaces**:\n- `retry_with_backoff()` for database operations\n"
+
+
+def test_a_definition_gone_before_the_spec_was_written_is_no_proof(repo: GitRepo) -> None:
+    """OneMount: a design's "Expected Interfaces" named `RetryWithBackoff()`, which matched a test
+    helper deleted seven months before the design was written."""
+    repo.commit("helpers", files={"tests/helpers.py": HELPER, "src/db.py": "def connect():\n    return None\n"})
+    repo.commit("drop the helper", files={"tests/helpers.py": "def other():\n    return 1\n"})
+    repo.commit("design", files={"specs/design.md": DESIGN})
+    assert [f.message for f in check_repo(repo.root).findings if f.rule == "SD102"] == []
+
+
+def test_a_definition_gone_after_the_spec_was_written_is_drift(repo: GitRepo) -> None:
+    repo.commit("helpers", files={"tests/helpers.py": HELPER, "src/db.py": "def connect():\n    return None\n"})
+    repo.commit("design", files={"specs/design.md": DESIGN})
+    sha = repo.commit("drop the helper", files={"tests/helpers.py": "def other():\n    return 1\n"})[:7]
+    assert [f.message for f in check_repo(repo.root).findings if f.rule == "SD102"] == [
+        f"`retry_with_backoff` is not defined in any tracked source file; it was removed in {sha}"
+    ]
