@@ -23,6 +23,9 @@ values; parameters with defaults may be left out; variadic parameters take any n
 parameter named (`f(threshold)`) points at that parameter. `f()` with empty parentheses means
 "a function", never "no parameters". Arguments that are literals or constants (`f("x", 3)`,
 `f(MAX)`) are not compared. With several definitions (overloads), one that matches is enough.
+A bare call form tied to no file is compared only with functions, or with methods of types the
+spec names: `Unmount(mountPoint)` under a planned `MountManager` says nothing about some other
+type's `Unmount()`.
 
 ## How to fix
 Update the spec's parameter list to the code's, or the code to the spec's.
@@ -54,6 +57,11 @@ def check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         callables = [d for d in res.definitions if d.symbol.params is not None]
         if res.tied:
             callables = [d for d in callables if d.path in res.tied] or callables
+        elif not ref.qualifiers:
+            # A bare `Unmount(mountPoint)` found only as a method: compare it only with methods of
+            # types the spec names (OneMount's MountManager list matched a test fixture's Unmount()).
+            text = ctx.specs[ref.spec].document.text
+            callables = [d for d in callables if not d.symbol.container or d.symbol.container.rsplit(".", 1)[-1] in text]
         if not callables:
             continue
         verdicts = [(d, disagreement(ref.args, d.symbol.params or ())) for d in callables]

@@ -131,8 +131,13 @@ class SymbolIndex:
             if self.snapshot.source is Source.WORKTREE and not entry.is_symlink:
                 todo.append((path, language, None, None))
                 continue
-            data = self.snapshot.read(path)
-            todo.append((path, language, data, entry.blob))
+            # The blob id is known without reading: a cached table costs one small file read.
+            known = self._by_blob.get(entry.blob) or self.cache.get(entry.blob, language.name)
+            if known is not None:
+                self._by_blob[entry.blob] = self._symbols[path] = known
+                self._blob_of[path] = entry.blob
+                continue
+            todo.append((path, language, self.snapshot.read(path), entry.blob))
         return todo
 
     @staticmethod

@@ -58,3 +58,14 @@ def test_call_forms_against_definitions(repo: GitRepo) -> None:
 )
 def test_disagreement(args: tuple[str, ...], params: tuple[Param, ...], verdict: str | None) -> None:
     assert disagreement(args, params) == verdict
+
+
+def test_a_bare_call_form_is_compared_only_with_methods_of_types_the_spec_names(repo: GitRepo) -> None:
+    """OneMount: `Unmount(mountPoint)` in a planned MountManager's interface list was compared
+    with a test fixture's `(r *FileSystemResource) Unmount()`."""
+    fixture = "package framework\n\ntype FileSystemResource struct{}\n\nfunc (r *FileSystemResource) Unmount() error {\n\treturn nil\n}\n"
+    design = "# Design\n\n**Expected Interfaces**:\n- `MountManager` struct tracking mounts\n- `Unmount(mountPoint)` method\n"
+    repo.commit("fixture and design", files={"internal/testutil/resources.go": fixture, "specs/design.md": design})
+    assert [f.rule for f in check_repo(repo.root).findings if f.rule == "SD104"] == []
+    repo.commit("name the type", files={"specs/design.md": design.replace("`MountManager`", "`FileSystemResource`")})
+    assert [f.rule for f in check_repo(repo.root).findings if f.rule == "SD104"] == ["SD104"]
