@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from speclint.errors import SpeclintError
+from speclint.errors import OutputError, SpeclintError
 
 if TYPE_CHECKING:
     from speclint.runner import Request
@@ -100,10 +100,16 @@ def _err(line: str) -> None:
 
 def _write(stream: TextIO, text: str) -> None:
     try:
-        stream.write(text)
-    except UnicodeEncodeError:  # a terminal that cannot show some path: show it mangled, not a crash
-        stream.write(text.encode(stream.encoding or "utf-8", "replace").decode(stream.encoding or "utf-8"))
-    stream.flush()
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:  # a terminal that cannot show some path: show it mangled, not a crash
+            stream.write(text.encode(stream.encoding or "utf-8", "replace").decode(stream.encoding or "utf-8"))
+        stream.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): nothing to say
+    except OSError as exc:
+        name = "standard output" if stream is sys.stdout else "standard error"
+        raise OutputError(f"cannot write to {name}: {exc.strerror or exc}") from None
 
 
 def split(values: Sequence[str]) -> list[str]:

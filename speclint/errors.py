@@ -22,3 +22,7 @@ class GitError(SpeclintError):
 
 class UsageError(SpeclintError):
     """The command line asks for something impossible (an unknown rule, a missing file)."""
+
+
+class OutputError(SpeclintError):
+    """The report cannot be written (a full disk, a closed terminal)."""

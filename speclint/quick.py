@@ -64,7 +64,7 @@ def _leave(code: object) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (BrokenPipeError, ValueError):  # a reader that went away, or a closed stream
+        except (OSError, ValueError):  # a reader that went away, a full disk, a closed stream
             pass
     os._exit(status)
 

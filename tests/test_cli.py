@@ -229,3 +229,15 @@ def test_color_only_when_asked(repo: GitRepo) -> None:
     assert "\x1b[" in run_cli(repo.root, "check", "--color", "always").out
     assert "\x1b[" in run_cli(repo.root, "check", env={"FORCE_COLOR": "1"}).out
     assert "\x1b[" not in run_cli(repo.root, "check", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).out
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("check",), ("check", "-f", "json")], ids=["fast-lane", "click"])
+def test_a_full_disk_is_one_line_not_a_traceback(repo: GitRepo, args: tuple[str, ...]) -> None:
+    import sys
+
+    repo.commit(files={"specs/a.md": "# A\n\nSee `src/gone.py`.\n", "src/a.py": "x = 1\n"})
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "speclint", *args], cwd=repo.root, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr == "speclint: error: cannot write to standard output: No space left on device\n"
