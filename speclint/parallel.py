@@ -61,11 +61,8 @@ def map_split(
 
 
 class Split(Generic[Item, Result]):
-    """`map_split` in two steps: the child starts now, the parent joins in later.
-
-    Between the two, the parent may do other work (importing what it needs next, starting git
-    commands) while the child already takes chunks. A split never joined must be cancelled.
-    """
+    """`map_split`'s two halves: creating it forks the child, which starts on its chunks at once;
+    `join` does the parent's share and collects the child's answers."""
 
     def __init__(self, func: Callable[[Item], Result], items: Sequence[Item], *, child_first: int = 0) -> None:
         self.func = func
@@ -124,18 +121,6 @@ class Split(Generic[Item, Result]):
             done = results[number] if number in results else answers.results.get(number) if answers else None
             out.extend(done if done is not None else [func(item) for item in chunk])
         return out
-
-    def cancel(self) -> None:
-        """Stop a child that is not joined (the check ended first)."""
-        if self._answers is not None:
-            import signal
-
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-            for fd in (self.front, self.back):
-                os.close(fd)
-            os.close(self._answers.fd)
-            self._answers = None
 
 
 def _queue(numbers: range) -> int:
