@@ -74,6 +74,18 @@ CHECKBOX_STATUS = {"x": DONE, "X": DONE, " ": OPEN, "-": IN_PROGRESS, "~": IN_PR
 
 _MAY_DEPEND = re.compile(r"depend|blocked|requires|prerequisite", re.I)  # cheap filters before the real patterns
 _MAY_CITE = re.compile(r"req|validates", re.I)
+# A word every pattern of `depends_line`, `status_line`, `requirement_citations` and
+# `acceptance_line` holds (lower case), for a substring test of each line first.
+_KEYWORDS = ("depend", "blocked", "req", "prerequisite", "validates", "status", "accept", "success",
+             "definition", "done", "exit", "checkpoint", "independent", "verif")
+
+
+def may_say_something(line: str) -> bool:
+    """Could the line hold a dependency, a status, requirement citations or criteria? Substring
+    tests of the lower-cased line are far cheaper than the four patterns on the many lines
+    that hold none of their words."""
+    low = line.lower()
+    return any(word in low for word in _KEYWORDS)
 
 
 def status_word(value: str) -> str:

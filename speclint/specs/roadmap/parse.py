@@ -366,7 +366,9 @@ class _Walker:
 
     def _read(self, line: str, number: int, subject: int | None, own: int | None) -> None:
         item = self.plan.items[subject] if subject is not None else None
-        depends = lines.depends_line(line)
+        # Most lines hold no dependency, status, citation or criteria keyword at all.
+        keywords = lines.may_say_something(line)
+        depends = lines.depends_line(line) if keywords else None
         if depends is not None:
             mentions = [_at(m, number) for m in depends]
             if item is not None and item.kind not in (REQUIREMENT, STORY):
@@ -377,6 +379,8 @@ class _Walker:
             self.plan.items[own].depends_on += [_at(m, number) for m in lines.paren_depends(line)]
             if self.plan.dialect == SPEC_KIT and self.plan.items[own].kind == TASK:
                 self.plan.items[own].cites += _spec_kit_cites(line, number)
+        if not keywords:
+            return
         start = lines.text_start(line)
         status = lines.status_line(line, start)
         if status is not None and item is not None and status != UNKNOWN:
