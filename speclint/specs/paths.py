@@ -178,8 +178,12 @@ def find_bare_paths(text: str) -> list[tuple[int, str]]:
 
     Includes `@path` mentions (GSD plans write `@src/x.py` to pull a file into context).
     """
-    found = [(m.start(1), m.group(1)) for m in _BARE_PATH.finditer(text)]
-    found += [(m.start(1), m.group(1)) for m in _AT_PATH.finditer(text)]
+    if "/" not in text:  # both path shapes have a folder
+        found = []
+    else:
+        found = [(m.start(1), m.group(1)) for m in _BARE_PATH.finditer(text)]
+        if "@" in text:
+            found += [(m.start(1), m.group(1)) for m in _AT_PATH.finditer(text)]
     taken = {offset for offset, _ in found}
     for m in _BARE_NAME_AFTER_VERB.finditer(text):
         ext = m.group(1).rsplit(".", 1)[1].lower()
