@@ -259,6 +259,13 @@ def _split_z(data: bytes) -> Iterator[str]:
             yield item.decode("utf-8", "surrogateescape")
 
 
+def deleted_in_worktree(root: Path) -> Callable[[], set[str]]:
+    """Start listing the tracked files deleted from the work tree; call the result to read them
+    (the listing runs while the caller lists the index)."""
+    pending = Pending(root, "ls-files", "--deleted", "-z")
+    return lambda: set(_split_z(pending.output()))
+
+
 def index_entries(root: Path) -> dict[str, Entry]:
     """The index (stage 0 and conflicted stages alike): path → entry."""
     return index_records(index_raw(root))
@@ -296,10 +303,6 @@ def _tree_records(root: Path, commit: str, limit: list[str]) -> dict[str, Entry]
         mode, _kind, blob = meta.split(" ")
         entries[path] = Entry(mode, blob)
     return entries
-
-
-def deleted_in_worktree(root: Path) -> set[str]:
-    return set(_split_z(run(root, "ls-files", "--deleted", "-z")))
 
 
 def index_listing(root: Path) -> bytes:

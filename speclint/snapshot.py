@@ -82,8 +82,9 @@ class Snapshot:
 
 def worktree(repo: git.Repository) -> Snapshot:
     """Tracked files with their work-tree content; files deleted from the work tree are gone."""
+    deleted = git.deleted_in_worktree(repo.root)
     entries = dict(git.index_entries(repo.root))
-    for path in git.deleted_in_worktree(repo.root):
+    for path in deleted():
         entries.pop(path, None)
     return Snapshot(repo.root, Source.WORKTREE, entries)
 
