@@ -100,6 +100,9 @@ class SymbolIndex:
 
     def symbols_in(self, path: str) -> list[Symbol] | None:
         """Definitions in a tracked file, or None when its language has no grammar here."""
+        known = self._symbols.get(path)
+        if known is not None:  # asked once per reference: the common case first
+            return known
         language = languages.for_path(path)
         if language is None or path not in self.snapshot.entries:
             return None

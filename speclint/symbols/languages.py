@@ -58,14 +58,14 @@ LANGUAGES: tuple[Language, ...] = (
     Language("kotlin", (".kt", ".kts"), "tree_sitter_kotlin"),
 )
 
-_BY_EXTENSION = {ext: lang for lang in LANGUAGES for ext in lang.extensions}
+BY_EXTENSION = {ext: lang for lang in LANGUAGES for ext in lang.extensions}
 
 
 def for_path(path: str) -> Language | None:
     dot = path.rfind(".")
     if dot < 0 or "/" in path[dot:]:
         return None
-    return _BY_EXTENSION.get(path[dot:].lower())
+    return BY_EXTENSION.get(path[dot:].lower())
 
 
 @lru_cache(maxsize=None)

@@ -229,14 +229,14 @@ def _ours(name: str, index: SymbolIndex, module_names: frozenset[str]) -> bool:
 def module_names(snapshot: Snapshot) -> frozenset[str]:
     """File stems and folder names of tracked source files: `auth` in `auth.verify`."""
     names: set[str] = set()
-    source = languages.for_path
-    for path in snapshot.entries:
-        if source(path) is None:
+    for path in snapshot.entries:  # `languages.for_path` and `posixpath.splitext`, inlined: every tracked path
+        dot = path.rfind(".")
+        slash = path.rfind("/")
+        if dot < slash or path[dot:].lower() not in languages.BY_EXTENSION:
             continue
-        folder, _, file_name = path.rpartition("/")
-        if folder:
-            names.update(folder.split("/"))
-        names.add(posixpath.splitext(file_name)[0])
+        if slash > 0:
+            names.update(path[:slash].split("/"))
+        names.add(path[slash + 1 : dot] if dot > slash + 1 else path[slash + 1 :])
     return frozenset(names)
 
 
