@@ -8,6 +8,7 @@ placeholders, version numbers and dotted code names are never paths.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -83,6 +84,7 @@ def strip_line_suffix(text: str) -> str:
     return _LINE_SUFFIX.sub("", text)
 
 
+@lru_cache(maxsize=16384)  # specs name the same files again and again
 def parse_path(text: str, *, link: bool = False) -> PathText | None:
     """A path if `text` is shaped like one; `link` targets may be percent-encoded."""
     raw = text.strip()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from speclint.records import compact
 from speclint.specs.markdown import CodeSpan, Document, Position
@@ -81,7 +82,23 @@ def extract(doc: Document) -> list[SymbolRef]:
 
 
 def parse_span(spec: str, span: CodeSpan, *, planned: bool = False, done: bool = False) -> SymbolRef | None:
-    text = span.text.strip().rstrip(";").strip()
+    parsed = _parse_text(span.text)
+    if parsed is None:
+        return None
+    name, qualifiers, file_hint, args, comparable, plain = parsed
+    return SymbolRef(
+        spec, span.text, name, qualifiers, span.position, span.block, file_hint, args, comparable, planned, done, plain
+    )
+
+
+_Parsed = tuple[str, tuple[str, ...], str | None, tuple[str, ...] | None, bool, bool]
+
+
+@lru_cache(maxsize=16384)  # specs name the same symbols again and again
+def _parse_text(raw: str) -> _Parsed | None:
+    """What a code span's text names: name, qualifiers, file hint, call arguments, whether they
+    compare, and whether it is a plain word; None when it names no symbol."""
+    text = raw.strip().rstrip(";").strip()
     if not text or len(text) > 200 or "\n" in text:
         return None
     file_hint = None
@@ -124,9 +141,7 @@ def parse_span(spec: str, span: CodeSpan, *, planned: bool = False, done: bool =
     args, comparable = None, False
     if is_call:
         args, comparable = _arguments(parsed.group("args") or "")
-    return SymbolRef(
-        spec, span.text, name, qualifiers, span.position, span.block, file_hint, args, comparable, planned, done, plain
-    )
+    return name, qualifiers, file_hint, args, comparable, plain
 
 
 def looks_like_code(name: str) -> bool:
