@@ -51,6 +51,7 @@ class SymbolIndex:
     _by_blob: dict[str, list[Symbol]] = field(default_factory=dict)
     _blob_of: dict[str, str] = field(default_factory=dict)  # path → blob id of the content indexed
     _started: tuple[set[str], git.GrepFiles] | None = None  # `start_search`'s names and grep
+    _names: dict[str, dict[str, list[Symbol]]] = field(default_factory=dict)  # path → name → symbols
     _definitions: dict[str, list[Definition]] = field(default_factory=dict)
 
     def start_search(self, names: Iterable[str]) -> None:
@@ -109,6 +110,15 @@ class SymbolIndex:
         if path not in self._symbols:
             self._symbols[path] = self._parse(path, language)
         return self._symbols[path]
+
+    def named_in(self, path: str, name: str) -> list[Symbol]:
+        """The definitions named `name` in a tracked file (none without a grammar)."""
+        by_name = self._names.get(path)
+        if by_name is None:
+            by_name = self._names[path] = {}
+            for symbol in self.symbols_in(path) or ():
+                by_name.setdefault(symbol.name, []).append(symbol)
+        return by_name.get(name, [])
 
     def prefetch(self, paths: Iterable[str]) -> None:
         """Read the symbol tables of these files; those not in memory are read (from the cache,

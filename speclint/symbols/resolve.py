@@ -157,12 +157,7 @@ def resolve_locally(ref: SymbolRef, tie: Tie, index: SymbolIndex) -> SymbolResol
     """
     if ref.planned:
         return SymbolResolution(PLANNED, "named by an open task or a feature not started")
-    local = [
-        Definition(path, symbol)
-        for path in tie.paths
-        for symbol in index.symbols_in(path) or ()
-        if symbol.name == ref.name
-    ]
+    local = [Definition(path, symbol) for path in tie.paths for symbol in index.named_in(path, ref.name)]
     local = [d for d in local if _qualifies(d, ref)]
     if local:
         return SymbolResolution(FOUND, "defined in the file the spec names", tuple(local), tie.paths)
