@@ -70,10 +70,13 @@ def extract(language: Language, source: bytes) -> list[Symbol]:
         if "comment" in captures:
             comments.extend((n.start_byte, n.end_byte) for n in captures["comment"])
             continue
-        kind = next((k.split(".", 1)[1] for k in captures if k.startswith("definition.")), None)
-        if kind is None or "name" not in captures:
+        if "name" not in captures:
             continue
-        node = captures[f"definition.{kind}"][0]
+        capture = next((k for k in captures if k.startswith("definition.")), None)
+        if capture is None:
+            continue
+        kind = capture[11:]  # after "definition."
+        node = captures[capture][0]
         params = captures.get("params", [None])[0]
         if params is None and "callable" in captures:
             callable_node = captures["callable"][0]
@@ -295,7 +298,7 @@ def _params(source: bytes, params: Node) -> tuple[Param, ...]:
             or (b"=" in source[child.start_byte : child.end_byte] and any(c.type == "=" for c in child.children))
         )
         # The marker may sit one level down: `*args: int` (Python), `...rest: T[]` (TypeScript).
-        inner = child.child_by_field_name("pattern") or (child.named_children or [child])[0]
+        inner = child.child_by_field_name("pattern") or (child.named_child(0) if child.named_child_count else child)
         variadic = marked or _is_variadic_type(child.type) or _is_variadic_type(inner.type)
         marked = False
         names = _param_names(source, child)
