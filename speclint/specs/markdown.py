@@ -428,15 +428,29 @@ def code_spans(content: str) -> list[tuple[str, str]]:
     them; exact only where no other inline construct can start (`_Builder._only_code_spans`).
 
     A run of n backticks opens a span closed by the next run of exactly n; unclosed, it is text.
+    Like markdown-it, it first notes where the last run of each length starts, so an opener with
+    no closer after it is known at once instead of searched for to the end (quadratic on hostile
+    text).
     """
     spans = []
     size_of_content = len(content)
+    last_run: dict[int, int] = {}
+    pos = 0
+    while (start := content.find("`", pos)) >= 0:
+        end = start + 1
+        while end < size_of_content and content[end] == "`":
+            end += 1
+        last_run[end - start] = start
+        pos = end
     pos = 0
     while (start := content.find("`", pos)) >= 0:
         end = start + 1
         while end < size_of_content and content[end] == "`":
             end += 1
         size = end - start
+        if last_run.get(size, -1) < end:
+            pos = end  # no run of this length after it: literal backticks
+            continue
         close = close_end = end
         while (close := content.find("`", close_end)) >= 0:
             close_end = close + 1

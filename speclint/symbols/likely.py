@@ -22,9 +22,13 @@ from speclint.symbols import languages
 
 _EXTENSIONS = sorted({ext[1:] for lang in languages.LANGUAGES for ext in lang.extensions}, key=len, reverse=True)
 # A run of path characters that ends in a code file's extension (backticks, spaces and quotes end
-# it, and so does `:20` after it; Next.js route groups keep their parentheses and brackets).
+# it, and so does `:20` after it; Next.js route groups keep their parentheses and brackets). The
+# lookbehind lets a match start only where a run starts, which keeps the scan linear: without it,
+# a long run with no extension is tried again from each of its characters.
 _CODE_PATH = re.compile(
-    rb"[\w@$()\[\]+./-]*\.(?:" + b"|".join(re.escape(e.encode()) for e in _EXTENSIONS) + rb")(?![\w/-])"
+    rb"(?<![\w@$()\[\]+./-])[\w@$()\[\]+./-]*\.(?:"
+    + b"|".join(re.escape(e.encode()) for e in _EXTENSIONS)
+    + rb")(?![\w/-])"
 )
 _SPAN = re.compile(rb"`([^`\n]{1,200})`")
 # A code span that opens with a name, plain or qualified, maybe called: a symbol, probably.
@@ -57,7 +61,7 @@ def code_files(specs: Iterable[bytes], entries: Mapping[str, object]) -> list[st
             if lines[start]:
                 found[path] = None
                 if len(found) >= MAX_GUESSES:
-                    break
+                    return list(found)
     return list(found)
 
 

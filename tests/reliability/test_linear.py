@@ -149,3 +149,24 @@ def test_placement_wording_between_a_symbol_and_a_path_is_linear() -> None:
 
     assert build(30)() == [False] * 20
     assert ratio(build, 3000) < MAX_RATIO
+
+
+def test_unmatched_backtick_runs_are_linear() -> None:
+    """Runs of every length, none closed: each opener once searched to the end of the line."""
+
+    def build(count: int) -> Callable[[], object]:
+        data = ("- " + " ".join("`" * size for size in range(1, count)) + "\n").encode()
+        return lambda: parse_spec("specs/a.md", data, blob=None, cache=BlobCache(None))
+
+    assert ratio(build, 400) < MAX_RATIO
+
+
+def test_guessing_code_files_is_linear() -> None:
+    """A long run of path characters with no extension was tried again from each character."""
+    from speclint.symbols.likely import code_files
+
+    def build(count: int) -> Callable[[], object]:
+        data = b"- `name` " + b"a/" * count + b"\n"
+        return lambda: code_files([data], {})
+
+    assert ratio(build, 40_000) < MAX_RATIO
