@@ -240,9 +240,9 @@ class CheckContext:
             return []
         from speclint.symbols import likely
 
-        excluded = GlobSet(self.config.exclude).match
-        named = [p for p in likely.code_files((data for _, data, _ in specs), self.snapshot.entries) if not excluded(p)]
-        return self.symbol_index.unread(named)
+        index = self.symbol_index
+        named = likely.code_files((data for _, data, _ in specs), self.snapshot.entries)
+        return index.unread(p for p in named if not index.excluded(p))
 
     @cached_property
     def _spec_cache(self) -> BlobCache:

@@ -249,10 +249,6 @@ def resolve_commit(root: Path, ref: str) -> str:
     return out.decode()
 
 
-def is_shallow(root: Path) -> bool:
-    return run(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
-
-
 def _split_z(data: bytes) -> Iterator[str]:
     for item in data.split(b"\0"):
         if item:
@@ -840,9 +836,8 @@ def first_commit(root: Path, path: str, rev: str = "HEAD") -> str | None:
 
 def is_ancestor(root: Path, older: str, newer: str) -> bool:
     """Is commit `older` in the history of `newer` (or the same commit)?"""
-    env, _ = _command_environment(root, ())
     try:
-        proc = subprocess.run(["git", "merge-base", "--is-ancestor", older, newer], cwd=root, capture_output=True, env=env)
-    except FileNotFoundError:
-        raise GitError("git is not installed or not on PATH") from None
-    return proc.returncode == 0
+        run(root, "merge-base", "--is-ancestor", older, newer)
+    except GitError:  # status 1: not an ancestor (or an unknown commit: no proof either way)
+        return False
+    return True

@@ -433,29 +433,21 @@ def code_spans(content: str) -> list[tuple[str, str]]:
     text).
     """
     spans = []
-    size_of_content = len(content)
     last_run: dict[int, int] = {}
     pos = 0
     while (start := content.find("`", pos)) >= 0:
-        end = start + 1
-        while end < size_of_content and content[end] == "`":
-            end += 1
-        last_run[end - start] = start
-        pos = end
+        pos = _run_end(content, start)
+        last_run[pos - start] = start
     pos = 0
     while (start := content.find("`", pos)) >= 0:
-        end = start + 1
-        while end < size_of_content and content[end] == "`":
-            end += 1
+        end = _run_end(content, start)
         size = end - start
         if last_run.get(size, -1) < end:
             pos = end  # no run of this length after it: literal backticks
             continue
         close = close_end = end
         while (close := content.find("`", close_end)) >= 0:
-            close_end = close + 1
-            while close_end < size_of_content and content[close_end] == "`":
-                close_end += 1
+            close_end = _run_end(content, close)
             if close_end - close == size:
                 break
         if close < 0:
@@ -467,6 +459,14 @@ def code_spans(content: str) -> list[tuple[str, str]]:
         spans.append((content[start:end], text))
         pos = close_end
     return spans
+
+
+def _run_end(content: str, start: int) -> int:
+    """Where the run of backticks starting at `start` ends."""
+    end = start + 1
+    while end < len(content) and content[end] == "`":
+        end += 1
+    return end
 
 
 def _destination(raw: str) -> str:

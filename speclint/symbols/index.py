@@ -167,10 +167,7 @@ class SymbolIndex:
         """
         path, language, data, blob = item
         if data is None:
-            try:
-                data = (self.snapshot.root / path).read_bytes()
-            except OSError:
-                data = b""
+            data = self.snapshot.read(path)  # a work-tree file: no git pipe involved
         if len(data) > MAX_SOURCE_BYTES:
             return None
         blob = blob or blob_id(data)
