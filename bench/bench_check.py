@@ -3,7 +3,8 @@
     python bench/bench_check.py [--runs 7] [--keep DIR]
 
 Builds (once, or reuses `--keep DIR`) a repository of 4,000 source files in Python, TypeScript
-and Go (`--languages py,go` or `--languages ts` for one kind of tree), 80 specs with over 2,000 references and 200 commits, then prints medians of:
+and Go (`--languages py,go` or `--languages ts` for one kind of tree), 80 specs with over 2,000
+references and 200 commits, packed as a clone is, then prints medians of:
 
 - cold `speclint check --no-cache` against `ctags -R` (Universal Ctags, when installed);
 - warm `speclint check` (nothing changed since the last check: the stored result is used)
@@ -123,6 +124,15 @@ def build(root: Path, files: dict[str, int] = FILES) -> None:
         commits += 1
 
 
+def pack(root: Path) -> None:
+    """Pack the objects, as in a clone: built commit by commit, the repository is left with
+    thousands of loose objects (git's automatic gc packs only past 6,700), and reading its trees
+    from loose files made `git log --raw` three to four times slower than in a clone."""
+    counts = subprocess.run(["git", "count-objects"], cwd=root, env=ENV, capture_output=True, text=True).stdout
+    if not counts.startswith("0 objects"):
+        subprocess.run(["git", "gc", "-q"], cwd=root, env=ENV, check=True, capture_output=True)
+
+
 RUN_ENV = dict(os.environ)
 
 
@@ -176,6 +186,7 @@ def main() -> None:
         started = time.perf_counter()
         build(root, files)
         print(f"built {root} in {time.perf_counter() - started:.1f}s")
+    pack(root)
     tracked = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True).stdout.count("\n")
     refs = subprocess.run([sys.executable, "-m", "speclint", "check", "-f", "json", "--exit-zero", "--no-cache"], cwd=root, capture_output=True, text=True, env=RUN_ENV)
     import json

@@ -47,6 +47,7 @@ def main() -> None:
     source = args.keep or workdir / "source"
     if not source.exists():
         bench.build(source)
+    bench.pack(source)
     root = workdir / "repo"
     shutil.copytree(source, root, symlinks=True)
 

@@ -503,16 +503,8 @@ class CheckContext:
         history = self.history
         if history is None:
             return []
-        if self.snapshot.source is Source.COMMIT:
-            head: Mapping[str, git.Entry] = self.snapshot.entries
-        else:  # only the files the resolved symbols live in, as HEAD has them
-            paths = {d.path for res in self.symbol_resolutions.values() for d in res.definitions}
-            if self.base_context is not None and self.base_context.snapshot.commit:
-                head = self.base_context.snapshot.entries_at(paths)  # a staged change set: its base is HEAD
-            else:
-                head = self._head_entries(paths)
-        memory = drift.Memory(self.symbol_index.cache.store, history.commits[0].sha if history.commits else "")
-        found = []
+        uncommitted = self._uncommitted
+        candidates = []
         seen: set[tuple[str, str, str]] = set()
         for ref, res in self.symbol_resolutions.items():
             if res.status != SYMBOL_FOUND or not res.definitions:
@@ -525,11 +517,26 @@ class CheckContext:
             if key in seen:
                 continue
             seen.add(key)
-            now = self.symbol_index.symbols_in(definition.path) or []
-            entry = head.get(definition.path)
             baseline = history.baseline(ref.spec)
             if baseline is None:
                 continue
+            if definition.path not in uncommitted and not history.changed_since(definition.path, baseline):
+                continue  # the file is as it was at the baseline: nothing can have drifted
+            candidates.append((ref, definition, baseline))
+        if not candidates:
+            return []
+        paths = {definition.path for _, definition, _ in candidates}
+        if self.snapshot.source is Source.COMMIT:
+            head: Mapping[str, git.Entry] = self.snapshot.entries
+        elif self.base_context is not None and self.base_context.snapshot.commit:
+            head = self.base_context.snapshot.entries_at(paths)  # a staged change set: its base is HEAD
+        else:  # only the files the resolved symbols live in, as HEAD has them
+            head = self._head_entries(paths)
+        memory = drift.Memory(self.symbol_index.cache.store, history.commits[0].sha if history.commits else "")
+        found = []
+        for ref, definition, baseline in candidates:
+            now = self.symbol_index.symbols_in(definition.path) or []
+            entry = head.get(definition.path)
             symbol = definition.symbol
             key = "\0".join(
                 (baseline.sha, history.commits[0].sha, definition.path, symbol.qualified, str(symbol.line),
@@ -539,7 +546,7 @@ class CheckContext:
                 hashlib.sha1(key.encode()).hexdigest(),
                 lambda: drift.symbol_drift(
                     ref, definition, history, self.symbol_index.symbols_of_blob, now, entry.blob if entry else None,
-                    changed_now=definition.path in self._uncommitted,
+                    changed_now=definition.path in uncommitted,
                 ),
                 ref,
                 definition,

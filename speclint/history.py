@@ -75,6 +75,11 @@ class History:
                 index.setdefault(path, []).append(change)
         return index
 
+    def changed_since(self, path: str, since: Commit) -> bool:
+        """Whether a commit after `since` changed the file now at `path` (`versions` is not empty)."""
+        changes = self._by_path.get(path)
+        return bool(changes) and changes[0].commit.order < since.order
+
     def versions(self, path: str, since: Commit) -> list[Version]:
         """The file's versions from the baseline on, oldest first, following renames backwards."""
         current: str | None = path
@@ -265,31 +270,24 @@ def _reviews(out: bytes) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _changes(commit: Commit, raw: bytes) -> dict[str, Change]:
-    fields = [f.decode("utf-8", "surrogateescape") for f in raw.split(b"\0")]
+    fields = raw.decode("utf-8", "surrogateescape").split("\0")
     changes: dict[str, Change] = {}
-    i = 0
-    while i < len(fields):
+    i, count = 0, len(fields)
+    while i < count:
         meta = fields[i].strip("\n")
-        if not meta.startswith(":"):
-            i += 1
-            continue
-        parts = meta[1:].split()
+        parts = meta[1:].split() if meta.startswith(":") else ()
         if len(parts) < 5:
             i += 1
             continue
-        old_blob, new_blob, status = parts[2], parts[3], parts[4]
-        if status.startswith(("R", "C")):
+        old_blob, new_blob, status = parts[2], parts[3], parts[4][0]
+        if status in "RC":
             old, new = fields[i + 1], fields[i + 2]
             i += 3
         else:
             old = new = fields[i + 1]
             i += 2
-        if status.startswith("A"):
-            old = None
-        if status.startswith("D"):
+        if status == "D":
             changes.setdefault(f"\0deleted:{old}", Change(commit, old, None, old_blob, NULL_BLOB))
-            continue
-        if status.startswith("C"):
-            old = None  # a copy leaves the original in place
-        changes[new] = Change(commit, old, new, old_blob, new_blob)
+        else:  # a copy leaves the original in place, like an addition
+            changes[new] = Change(commit, None if status in "AC" else old, new, old_blob, new_blob)
     return changes

@@ -39,6 +39,8 @@ REQUIREMENT_HEADING = re.compile(rf"^(?:requirement|req\.?)\s+(?P<id>{ids.NUM})\
 STORY_HEADING = re.compile(r"^(?:(?:user\s+story|story)\s+(?P<n>\d+)|(?P<us>US-?\d+))\s*(?:$|[-–—:(])", re.I)
 STORY_IN_TITLE = re.compile(r"\buser\s+story\s+(\d+)\b|\(US-?(\d+)\)|\[US-?(\d+)\]", re.I)
 SPEC_KIT_CITE = re.compile(rf"\[(US-?\d+)\]|(?<![\w-])({ids.PREFIXED})(?![\w-])")
+# What every match of SPEC_KIT_CITE holds: a line without it is not searched (most task lines).
+SPEC_KIT_CITE_HINT = re.compile(r"\[US|-\d")
 PARALLEL = re.compile(r"\[P\]")
 
 

@@ -404,7 +404,9 @@ def _at(mention: Mention, number: int) -> Mention:
 
 def _spec_kit_cites(line: str, number: int) -> list[Mention]:
     """`[US1]` story labels and `FR-001`-style ids written on a Spec Kit task's line."""
-    found = []
+    found: list[Mention] = []
+    if not dialects.SPEC_KIT_CITE_HINT.search(line):
+        return found
     for match in dialects.SPEC_KIT_CITE.finditer(line):
         group = 1 if match.group(1) else 2
         text = match.group(group)
