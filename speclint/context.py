@@ -352,15 +352,20 @@ class CheckContext:
         results: dict[SymbolRef, SymbolResolution] = {}
         parents = {path: {b.id: b for b in self.specs[path].document.blocks} for path in {r.spec for r in refs}}
         by_block = {spec: symbols.source_paths_by_block(found) for spec, found in by_spec.items()}
+        # A name tied to no file will be searched for: git greps while the others are tied and
+        # resolve. Only a name with no source file in its block or around it can be one (a
+        # `path::name` whose path resolves is searched for all the same: one name more).
+        index.start_search(
+            part
+            for ref in refs
+            if not ref.plain and not symbols.files_around(ref.block, by_block.get(ref.spec, {}), parents[ref.spec])
+            for part in (ref.name, *ref.qualifiers)
+        )
         # Lists beside `refs`, not dicts keyed by them: hashing a reference hashes all its fields.
         ties = [
             symbols.tied_files(ref, by_block.get(ref.spec, {}), parents[ref.spec], self.resolver, self.specs[ref.spec].document)
             for ref in refs
         ]
-        # A name tied to no file will be searched for: git greps while the tied ones resolve.
-        index.start_search(
-            part for ref, tie in zip(refs, ties) if not ref.plain and not tie.paths for part in (ref.name, *ref.qualifiers)
-        )
         index.prefetch(path for tie in ties for path in tie.paths)
         rest: list[tuple[SymbolRef, Tie]] = []
         for ref, tie in zip(refs, ties):

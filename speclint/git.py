@@ -12,7 +12,7 @@ import re
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, NamedTuple
 from pathlib import Path
 
 from speclint.errors import GitError
@@ -21,9 +21,9 @@ MODE_SYMLINK = "120000"
 MODE_SUBMODULE = "160000"
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One tracked path: its git mode and blob id."""
+class Entry(NamedTuple):
+    """One tracked path: its git mode and blob id. (A named tuple: a check makes one per tracked
+    file, and a frozen dataclass took twice as long to make.)"""
 
     mode: str
     blob: str

@@ -102,12 +102,18 @@ def tied_files(
             located = ref.done or any(_placed_in(doc, ref.position, pos) for path, pos in placed if path in near)
             return Tie(near, True, located)
         return Tie(tuple(sorted({path for path, _ in placed})), False)
-    parent = blocks[ref.block].parent
-    while parent is not None:
-        if parent in by_block:
-            return Tie(tuple(sorted({path for path, _ in by_block[parent]})), False)
-        parent = blocks[parent].parent
-    return Tie()
+    around = files_around(ref.block, by_block, blocks)
+    return Tie(tuple(sorted({path for path, _ in around})), False) if around else Tie()
+
+
+def files_around(block: int, by_block: dict[int, list[Placed]], blocks: dict[int, Block]) -> list[Placed]:
+    """The source files named in a block, or else in the nearest enclosing block that names any."""
+    current: int | None = block
+    while current is not None:
+        if current in by_block:
+            return by_block[current]
+        current = blocks[current].parent
+    return []
 
 
 _BREAK = ("|", ". ", "; ", "! ", "? ", "。", "；", "！", "？", "\\n")
