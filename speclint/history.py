@@ -14,13 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from speclint import git
 from speclint.cache import BlobCache
 from speclint.globs import GlobSet
 
 TRAILER = "Spec-Reviewed"
-FORMAT = "1"  # of the stored walks; change it with Commit or Change
+FORMAT = "2"  # of the stored walks; change it with Commit or Change
 NULL_BLOB = "0" * 40
 
 
@@ -38,8 +39,7 @@ class Commit:
         return f"{self.short} {self.subject}".strip()
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):  # a walk holds one per file per commit: a tuple is quickest to make
     commit: Commit
     old_path: str | None
     new_path: str | None
