@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from speclint.records import compact
 
@@ -25,9 +25,7 @@ DONE_MARKS = frozenset("xX")
 
 # slots (here and below): a large spec holds hundreds of thousands of these, and pickling it for the spec cache
 # would otherwise give each one a materialised __dict__ that stays (much less memory this way).
-@compact
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     line: int
     column: int
     end_line: int
@@ -52,9 +50,7 @@ class Block:
         return self.checkbox is not None
 
 
-@compact
-@dataclass(frozen=True, slots=True)
-class CodeSpan:
+class CodeSpan(NamedTuple):
     text: str
     position: Position
     block: int

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from speclint.records import compact
 from speclint.symbols.languages import Language
 
 if TYPE_CHECKING:
@@ -33,17 +31,15 @@ MAX_SIGNATURE = 400
 EXTRACTOR_VERSION = 2
 
 
-@compact
-@dataclass(frozen=True)
-class Param:
+# Named tuples: a cold check makes thousands of each, in the child that extracts them and again
+# in the parent that unpickles them, and a frozen dataclass is three times slower to make.
+class Param(NamedTuple):
     name: str
     optional: bool = False
     variadic: bool = False
 
 
-@compact
-@dataclass(frozen=True)
-class Symbol:
+class Symbol(NamedTuple):
     name: str
     qualified: str
     kind: str
