@@ -10,7 +10,7 @@ import hashlib
 import posixpath
 from urllib.parse import unquote
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from functools import cached_property
 
@@ -272,7 +272,7 @@ class CheckContext:
             if parsed is None or path not in self.specs:
                 continue
             planned = self._feature_not_started(path)
-            refs.extend(replace(r, planned=True) if planned and not r.planned else r for r in parsed.references)
+            refs.extend(r._replace(planned=True) if planned and not r.planned else r for r in parsed.references)
         return refs
 
     def _feature_not_started(self, path: str) -> bool:
@@ -322,7 +322,7 @@ class CheckContext:
             if parsed is None or path not in self.specs:
                 continue
             planned = self._feature_not_started(path)
-            refs.extend(replace(r, planned=True) if planned and not r.planned else r for r in parsed.symbols)
+            refs.extend(r._replace(planned=True) if planned and not r.planned else r for r in parsed.symbols)
         return refs
 
     @cached_property

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from typing import NamedTuple
 from speclint.cache import BlobCache
 from speclint.history import Commit, History, Version
 from speclint.specs.references import Reference
@@ -31,8 +31,7 @@ MANIFESTS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class SymbolDrift:
+class SymbolDrift(NamedTuple):
     ref: SymbolRef
     definition: Definition
     old_signature: str = ""
@@ -40,8 +39,7 @@ class SymbolDrift:
     body_commits: tuple[Commit, ...] = ()  # newest first
 
 
-@dataclass(frozen=True)
-class FileDrift:
+class FileDrift(NamedTuple):
     ref: Reference
     path: str
     commits: tuple[Commit, ...] = ()  # newest first

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -25,8 +26,7 @@ class Severity(enum.IntEnum):
 SEVERITY_NAMES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(NamedTuple):
     """A 1-based span in a repo file; columns count characters, as editors show them."""
 
     path: str
@@ -36,8 +36,7 @@ class Location:
     end_column: int
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     path: str
     line: int
     message: str

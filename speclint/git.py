@@ -339,8 +339,7 @@ def ignored(root: Path, paths: Iterable[str]) -> set[str]:
     return set(_split_z(out))
 
 
-@dataclass(frozen=True)
-class PathChange:
+class PathChange(NamedTuple):
     """A path that history renamed (`new` set) or deleted (`new` None), in `commit`."""
 
     old: str
@@ -547,8 +546,7 @@ MAX_HISTORY_WORDS = 1000  # names asked of history per run; more are left unconf
 RECENT_COMMITS = 2000  # how far back a removed definition is looked for
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(NamedTuple):
     """A commit whose diff removed a line mentioning a word: where a definition may have gone."""
 
     commit: str
@@ -684,8 +682,7 @@ class GrepLines:
         return found
 
 
-@dataclass(frozen=True)
-class FileChange:
+class FileChange(NamedTuple):
     """One path a change set touched, with the blob before and after (None: absent that side)."""
 
     status: str  # A, M, D, R or T
@@ -787,8 +784,7 @@ def _diff_name(raw: str, prefix: str) -> str:
     return raw.removeprefix(prefix)
 
 
-@dataclass(frozen=True)
-class CommitTrailers:
+class CommitTrailers(NamedTuple):
     sha: str
     values: tuple[str, ...]  # the values of the wanted trailer
     paths: tuple[str, ...]  # what the commit touched

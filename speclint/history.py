@@ -25,8 +25,7 @@ FORMAT = "2"  # of the stored walks; change it with Commit or Change
 NULL_BLOB = "0" * 40
 
 
-@dataclass(frozen=True)
-class Commit:
+class Commit(NamedTuple):
     sha: str
     subject: str
     order: int  # 0 is the newest commit of the walk
@@ -47,8 +46,7 @@ class Change(NamedTuple):  # a walk holds one per file per commit: a tuple is qu
     new_blob: str
 
 
-@dataclass(frozen=True)
-class Version:
+class Version(NamedTuple):
     """A file's content after a commit (the newest last); `blob` None when it did not exist."""
 
     commit: Commit | None  # None: the content at the baseline

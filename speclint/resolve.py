@@ -12,9 +12,9 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
 
+from typing import NamedTuple
 from speclint.snapshot import Snapshot
 from speclint.specs.paths import PathText
 from speclint.specs.references import Reference
@@ -26,16 +26,14 @@ UNKNOWN = "unknown"
 HISTORY = "known to git history"
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     status: str
     path: str
     how: str
     candidates: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Fate:
+class Fate(NamedTuple):
     """What history did to a path that is gone: renamed to `new`, or deleted (`new` None)."""
 
     new: str | None

@@ -7,11 +7,10 @@ A file holding NUL bytes (and no UTF-16 BOM) is binary and is not read as text a
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str | None
     note: str = ""
 

@@ -23,8 +23,9 @@ CHECKBOX = re.compile(r"\[([ xX~\-])\](\*)?(?=\s|$)")
 DONE_MARKS = frozenset("xX")
 
 
-# slots (here and below): a large spec holds hundreds of thousands of these, and pickling it for the spec cache
-# would otherwise give each one a materialised __dict__ that stays (much less memory this way).
+# Named tuples (and slotted dataclasses where a record changes): a large spec holds hundreds of
+# thousands of these; without a per-object __dict__ they take much less memory, and a tuple is the
+# quickest record to make, pickle and hash.
 class Position(NamedTuple):
     line: int
     column: int
@@ -56,9 +57,7 @@ class CodeSpan(NamedTuple):
     block: int
 
 
-@compact
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     target: str
     text: str
     position: Position
@@ -66,9 +65,7 @@ class Link:
     is_image: bool = False
 
 
-@compact
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: str
     slug: str
@@ -76,9 +73,7 @@ class Heading:
     block: int
 
 
-@compact
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(NamedTuple):
     body: str
     line: int
     end_line: int

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
-
-from speclint.records import compact
 
 SOURCE_EXTENSIONS = frozenset(
     """py pyi pyx js jsx mjs cjs ts tsx mts cts go rs java kt kts scala groovy gradle c h cc cpp
@@ -51,11 +49,10 @@ _ROUTE_SEGMENT = re.compile(r"^(?:\([\w\-.]+\)|\[{1,2}(?:\.\.\.)?[\w\-]+\]{1,2})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
-# slots: a large spec holds hundreds of thousands of these, and pickling it for the spec cache
-# would otherwise give each one a materialised __dict__ that stays (much less memory this way).
-@compact
-@dataclass(frozen=True, slots=True)
-class PathText:
+# Named tuples (and slotted dataclasses where a record changes): a large spec holds hundreds of
+# thousands of these; without a per-object __dict__ they take much less memory, and a tuple is the
+# quickest record to make, pickle and hash.
+class PathText(NamedTuple):
     """A candidate path: `path` is normalised (no `./`, no line suffix); `anchored` = leading `/`."""
 
     path: str

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
-from speclint.records import compact
 from speclint.specs.markdown import CodeSpan, Document, Link, Position
 from speclint.specs.paths import KNOWN_EXTENSIONS, KNOWN_NAMES, PathText, find_bare_paths, parse_path, strip_line_suffix
 
@@ -87,11 +85,10 @@ class SymbolRefLike(Protocol):
     def block(self) -> int: ...
 
 
-# slots: a large spec holds hundreds of thousands of these, and pickling it for the spec cache
-# would otherwise give each one a materialised __dict__ that stays (much less memory this way).
-@compact
-@dataclass(frozen=True, slots=True)
-class Reference:
+# Named tuples (and slotted dataclasses where a record changes): a large spec holds hundreds of
+# thousands of these; without a per-object __dict__ they take much less memory, and a tuple is the
+# quickest record to make, pickle and hash.
+class Reference(NamedTuple):
     kind: str
     spec: str
     text: str

@@ -10,10 +10,9 @@ error`, `fn decode(x: &str)`), and `path::symbol` / `path#symbol`. Everything el
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from speclint.records import compact
+from typing import NamedTuple
 from speclint.specs.markdown import CodeSpan, Document, Position
 from speclint.specs.paths import KNOWN_EXTENSIONS, parse_path
 from speclint.specs.references import OPEN_STATES
@@ -48,11 +47,10 @@ KEYWORDS = frozenset(
 )
 
 
-# slots: a large spec holds hundreds of thousands of these, and pickling it for the spec cache
-# would otherwise give each one a materialised __dict__ that stays (much less memory this way).
-@compact
-@dataclass(frozen=True, slots=True)
-class SymbolRef:
+# Named tuples (and slotted dataclasses where a record changes): a large spec holds hundreds of
+# thousands of these; without a per-object __dict__ they take much less memory, and a tuple is the
+# quickest record to make, pickle and hash.
+class SymbolRef(NamedTuple):
     spec: str
     text: str
     name: str

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
+from typing import NamedTuple
 from speclint import git
 from speclint.snapshot import Snapshot, Source
 from speclint.symbols import languages
@@ -32,8 +33,7 @@ ExtractItem = tuple[str, languages.Language, bytes | None, str | None]
 Loaded = tuple[str, list[Symbol], bool] | None
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(NamedTuple):
     path: str
     symbol: Symbol
 

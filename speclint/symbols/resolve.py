@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 
+from typing import NamedTuple
 from speclint import git
 from speclint.resolve import FOUND as FILE_FOUND
 from speclint.resolve import Resolver
@@ -36,8 +36,7 @@ MENTIONED_ONLY = "mentioned in the code but not defined there (imported, inherit
 MODULE_NAME = "a module or file of this repository"
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """The likeliest fix for a missing symbol: a rename git knows, or a close match."""
 
     text: str
@@ -46,8 +45,7 @@ class Fix:
     commit: str = ""  # the commit that removed or renamed it ("" for an uncommitted change)
 
 
-@dataclass(frozen=True)
-class SymbolResolution:
+class SymbolResolution(NamedTuple):
     status: str
     why: str
     definitions: tuple[Definition, ...] = ()
@@ -67,8 +65,7 @@ def source_paths_by_block(file_refs: list[tuple[Reference, str]]) -> dict[int, l
     return found
 
 
-@dataclass(frozen=True)
-class Tie:
+class Tie(NamedTuple):
     """The source files a spec ties a symbol to, and whether the tie is firm enough to report on.
 
     Firm: `path::name`, or a path in the same sentence (and table cell) as the symbol:

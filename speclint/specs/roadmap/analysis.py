@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from typing import NamedTuple
 from speclint.specs.roadmap.graph import Edge, Roadmap
 from speclint.specs.roadmap.model import DONE, NOT_DONE, OPEN, PHASE, TASK
 
 
-@dataclass(frozen=True)
-class Cycle:
+class Cycle(NamedTuple):
     """Dependencies that lead back to where they start: `edges[i].dst == edges[i + 1].src`."""
 
     edges: tuple[Edge, ...]

@@ -11,8 +11,7 @@ Kubernetes `spec:` key is not a link; and the marker must start the line or foll
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from speclint import git
 from speclint.specs.roadmap import ids
@@ -29,8 +28,7 @@ _ID = re.compile(rf"(?:{ids.PREFIXED}|US-?\d+|{ids.TASK_T})")
 MARKDOWN = ("**/*.md", "**/*.mdx", "**/*.markdown", "*.md", "*.mdx", "*.markdown")
 
 
-@dataclass(frozen=True)
-class CodeLink:
+class CodeLink(NamedTuple):
     """One link from a code comment: to a spec file (and anchor), or to a requirement id."""
 
     path: str

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from speclint.specs.roadmap import ids
 from speclint.specs.roadmap.dialects import feature_name
@@ -41,8 +41,7 @@ if TYPE_CHECKING:
     from speclint.specs.roadmap.code_links import CodeLink
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     """`src` depends on `dst`, as written at `mention` in `path`."""
 
     src: int
@@ -51,8 +50,7 @@ class Edge:
     path: str
 
 
-@dataclass(frozen=True)
-class Unresolved:
+class Unresolved(NamedTuple):
     """A mention that names nothing: `missing` is the id that is not defined (a range's end)."""
 
     path: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from typing import NamedTuple
 from speclint.records import compact
 
 # Kinds of item.
@@ -34,11 +35,10 @@ OPENSPEC = "openspec"
 GSD = "gsd"
 
 
-# slots (here and below): a large spec holds hundreds of thousands of these, and pickling it for the spec cache
-# would otherwise give each one a materialised __dict__ that stays (much less memory this way).
-@compact
-@dataclass(frozen=True, slots=True)
-class Mention:
+# Named tuples (and slotted dataclasses where a record changes): a large spec holds hundreds of
+# thousands of these; without a per-object __dict__ they take much less memory, and a tuple is the
+# quickest record to make, pickle and hash.
+class Mention(NamedTuple):
     """An id written in a dependency or citation position, with where it was written.
 
     `until` is set for a range (`T001-T006`, `1.1–1.7`); `scope` names another document or
@@ -83,9 +83,7 @@ class Item:
         return REQS if self.kind in (REQUIREMENT, STORY) else WORK
 
 
-@compact
-@dataclass(frozen=True, slots=True)
-class Duplicate:
+class Duplicate(NamedTuple):
     item: Item
     first: Item
 

@@ -399,7 +399,7 @@ class _Walker:
 
 
 def _at(mention: Mention, number: int) -> Mention:
-    return dataclasses.replace(mention, line=number)
+    return mention._replace(line=number)
 
 
 def _spec_kit_cites(line: str, number: int) -> list[Mention]:
