@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from speclint import git, snapshot
 from speclint.errors import UsageError
@@ -22,8 +23,7 @@ _SCISSORS = re.compile(r"^# -+ >8 -+$", re.M)
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 
 
-@dataclass(frozen=True)
-class Waiver:
+class Waiver(NamedTuple):
     """A commit message saying its files need no spec update."""
 
     commit: str  # a short sha, or "the commit message" for the commit being made

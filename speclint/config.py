@@ -13,7 +13,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from speclint.errors import ConfigError
 from speclint.findings import SEVERITY_NAMES, Severity
@@ -58,8 +58,7 @@ DEFAULT_EXCLUDE = (
 SPEC_SUFFIXES = (".md", ".markdown", ".mdx")
 
 
-@dataclass(frozen=True)
-class CoverageMap:
+class CoverageMap(NamedTuple):
     """A `[[tool.speclint.map]]` entry: code matching `code` is covered by `specs`."""
 
     code: tuple[str, ...]

@@ -10,8 +10,7 @@ import hashlib
 import posixpath
 from urllib.parse import unquote
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from functools import cached_property
 
 from speclint import git, spec_index
@@ -43,8 +42,7 @@ MAX_SPEC_BYTES = 16 * 1024 * 1024
 DONE_MARKS = frozenset("xX")
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(NamedTuple):
     path: str
     document: Document
     front_matter: FrontMatter

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from speclint import git
 from speclint.globs import GlobSet
@@ -46,8 +46,7 @@ DEFAULT_TEST_FILES = (
 LEVELS = ("symbol", "signature", "file")
 
 
-@dataclass(frozen=True)
-class SymbolChange:
+class SymbolChange(NamedTuple):
     qualified: str
     name: str
     # "signature", "body", "removed", "added"; for a class or other container, "members" when a
@@ -70,8 +69,7 @@ class CodeChange:
         return self.change.path
 
 
-@dataclass(frozen=True)
-class Cover:
+class Cover(NamedTuple):
     spec: str
     line: int
     why: str  # "names `src/a.py`", "names `verify`", "covers: src/**", "map", "code comment"

@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import IO, NamedTuple
 from pathlib import Path
 
@@ -192,8 +191,7 @@ def _first_line(data: bytes) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class Repository:
+class Repository(NamedTuple):
     root: Path
     git_dir: Path
     head: str | None = None  # the commit HEAD pointed at when opened; None before the first commit

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from speclint import catalog
 from speclint.config import Config
@@ -15,8 +14,7 @@ from speclint.rules import BY_KEY, RULES
 from speclint.rules.rule import Rule
 
 
-@dataclass(frozen=True)
-class ConfiguredRule:
+class ConfiguredRule(NamedTuple):
     rule: Rule
     severity: Severity
     options: Any

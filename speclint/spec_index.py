@@ -14,9 +14,9 @@ import hashlib
 import marshal
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from speclint import git
 from speclint.cache import BlobCache, open_cache
@@ -27,8 +27,7 @@ FORMAT = 2
 _COVERS_COMMENT = re.compile(r"^speclint:\s*covers\s+(?P<globs>.+)$", re.S)
 
 
-@dataclass(frozen=True)
-class SpecNames:
+class SpecNames(NamedTuple):
     files: frozenset[str]  # base names of the files and documents it names
     words: frozenset[str]  # symbol names and their qualifiers
     covers: tuple[tuple[str, int], ...]  # declared `covers:` globs and the line declaring each

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from speclint.specs.markdown import Comment
 
 _DIRECTIVE = re.compile(r"^speclint-(disable-next-line|disable-line|disable|enable)\b(.*)$", re.S)
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     selectors: tuple[str, ...]  # empty: every rule
     first: int
     last: int

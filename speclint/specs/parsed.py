@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from speclint.cache import BlobCache, blob_id
 from speclint.specs import markdown, references, symbol_refs
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
     from speclint.specs.roadmap.model import DocPlan
 
 
-@dataclass(frozen=True)
-class ParsedSpec:
+class ParsedSpec(NamedTuple):
     document: Document | None
     references: tuple[Reference, ...]
     symbols: tuple[SymbolRef, ...]

@@ -7,18 +7,16 @@ per-language wheels, imported only when a file of that language must be parsed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module, resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from tree_sitter import Language as Grammar
     from tree_sitter import Query
 
 
-@dataclass(frozen=True)
-class Language:
+class Language(NamedTuple):
     name: str
     extensions: tuple[str, ...]
     module: str  # the grammar wheel's import name
