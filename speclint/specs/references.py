@@ -21,52 +21,40 @@ SPEC_LINK = "spec-link"
 OPEN_STATES = frozenset(" -~")
 
 # Words that, shortly before a path, say it is being removed or renamed (so its absence is the point).
-_REMOVAL_BEFORE = re.compile(
-    r"\b(?:remove[sd]?|removing|delete[sd]?|deleting|drop(?:s|ped)?|deprecated?|rename[sd]?|renaming|"
+_REMOVAL_BEFORE = (
+    r"(?i)\b(?:remove[sd]?|removing|delete[sd]?|deleting|drop(?:s|ped)?|deprecated?|rename[sd]?|renaming|"
     r"replace[sd]?|replacing|formerly|legacy|obsolete|no longer|instead of|moved? from|migrat\w* from|"
-    r"retire[sd]?|previously|originally|was called)\b",
-    re.I,
-)
-_REMOVAL_AFTER = re.compile(
-    r"^[^.;!?]{0,60}?\b(?:was|were|is|are|has been|have been|got|gets|will be|to be)\s+"
-    r"(?:removed|deleted|dropped|deprecated|renamed|replaced|retired|gone|merged)\b|^\s*(?:→|->|=>|⇒)",
-    re.I,
-)
+    r"retire[sd]?|previously|originally|was called)\b")
+_REMOVAL_AFTER = (
+    r"(?i)^[^.;!?]{0,60}?\b(?:was|were|is|are|has been|have been|got|gets|will be|to be)\s+"
+    r"(?:removed|deleted|dropped|deprecated|renamed|replaced|retired|gone|merged)\b|^\s*(?:→|->|=>|⇒)")
 # Words that, shortly before a path, say it does not exist yet, or exists elsewhere (an example,
 # a file another program writes at run time).
-_PLANNED_BEFORE = re.compile(
-    r"\b(?:will|would|should|could|might|may|to be|planned|proposed|future|todo|tbd|"
+_PLANNED_BEFORE = (
+    r"(?i)\b(?:will|would|should|could|might|may|to be|planned|proposed|future|todo|tbd|"
     r"generates?|generated|generating|creates?|creating|writes?|writing|produces?|emits?|"
     r"persist\w*|stores?|saved? (?:to|as|in)|scaffold\w*|e\.g\.|for example|for instance|such as|"
     r"if (?:needed|present|any|exists?)|optional(?:ly)?|alternatively|either|sketched|considered|"
-    r"a dedicated|a standalone|a separate|a new|new file)\b",
-    re.I,
-)
+    r"a dedicated|a standalone|a separate|a new|new file)\b")
 # A note later on the same line saying the named file was deliberately not made.
-_DEVIATION_AFTER = re.compile(
-    r"\b(?:skipped|not needed|not required|unnecessary|built[- ]in|already (?:exists?|implemented|covered|present)|"
+_DEVIATION_AFTER = (
+    r"(?i)\b(?:skipped|not needed|not required|unnecessary|built[- ]in|already (?:exists?|implemented|covered|present)|"
     r"deferred|postponed|n/a|not applicable|cancel+ed|superseded|won't|will not|not (?:implemented|included|created)|"
     r"out of scope|descoped|once implemented|if needed|\(optional\)|\((?:new|planned|future|proposed|tbd)\)|"
-    r"(?:folded|merged|consolidated|combined|absorbed) into)",
-    re.I,
-)
+    r"(?:folded|merged|consolidated|combined|absorbed) into)")
 # Spec Kit task notes after the fact: "… in src/x.tsx - Updated existing Chart.tsx".
-_NOTE_AFTER = re.compile(
-    r"\s[-–—]\s+(?:updated|added|integrated|implemented|handled|done|covered|enhanced|extended|"
-    r"used|reused|built|moved|kept|placed|put)\b",
-    re.I,
-)
-_NEGATION_BEFORE = re.compile(r"\b(?:not|never|avoid|without|rather than|don't use|do not use)\W{0,3}$", re.I)
+_NOTE_AFTER = (
+    r"(?i)\s[-–—]\s+(?:updated|added|integrated|implemented|handled|done|covered|enhanced|extended|"
+    r"used|reused|built|moved|kept|placed|put)\b")
+_NEGATION_BEFORE = r"(?i)\b(?:not|never|avoid|without|rather than|don't use|do not use)\W{0,3}$"
 # The same in Chinese and Japanese specs, where words are not separated by spaces: "MUST 不依赖
 # `x`" (must not depend on), "删除 `x`" (delete), "`x` を削除" (delete), "`x` は不要" (not needed).
-_NEGATION_BEFORE_CJK = re.compile(r"(?:不|无需|无须|禁止|避免|勿)[\u4e00-\u9fff]{0,3}\W{0,3}$")
-_REMOVAL_BEFORE_CJK = re.compile(r"删除|移除|去掉|去除|废弃|弃用|替换|重命名|不再|削除|廃止|置き換え|置換|名前変更|リネーム")
-_REMOVAL_AFTER_CJK = re.compile(
-    r"^\W{0,3}(?:を|は|が|已|已经|被)?\s*(?:削除|廃止|使用しない|使わない|不要|置き換え|リネーム|删除|移除|废弃|弃用|不再使用)"
-)
+_NEGATION_BEFORE_CJK = r"(?:不|无需|无须|禁止|避免|勿)[\u4e00-\u9fff]{0,3}\W{0,3}$"
+_REMOVAL_BEFORE_CJK = r"删除|移除|去掉|去除|废弃|弃用|替换|重命名|不再|削除|廃止|置き換え|置換|名前変更|リネーム"
+_REMOVAL_AFTER_CJK = r"^\W{0,3}(?:を|は|が|已|已经|被)?\s*(?:削除|廃止|使用しない|使わない|不要|置き換え|リネーム|删除|移除|废弃|弃用|不再使用)"
 # "Move `a` to `b`": `a` is where the file was.
-_MOVE_BEFORE = re.compile(r"\b(?:move|moving|copy|migrate|relocate|split)\b", re.I)
-_MOVE_AFTER = re.compile(r"^\W{0,3}(?:to|into|→|->)\s", re.I)
+_MOVE_BEFORE = r"(?i)\b(?:move|moving|copy|migrate|relocate|split)\b"
+_MOVE_AFTER = r"(?i)^\W{0,3}(?:to|into|→|->)\s"
 _ALTERNATIVE = re.compile(r"^[\s,;:()*_`\[\]]*(?:\w+\s+){0,2}?or\b[\s\w]{0,24}$", re.I)
 _BEFORE_WINDOW = 80
 
@@ -236,23 +224,24 @@ def excuse(doc: Document, ref: Reference | SymbolRefLike) -> str:
     """Why the words around a reference say it is not drift, or "" when they don't.
 
     Only asked for references that did not resolve, so its regexes never run on the many
-    references that are fine.
+    references that are fine; they are compiled (and kept in `re`'s cache) on first use, so a
+    check where everything resolves never compiles them.
     """
     before, after = _surroundings(doc, ref)
     near = before[-_BEFORE_WINDOW:]
     if before.count("~~") % 2 == 1:
         return "struck through"
-    if _REMOVAL_BEFORE.search(near) or _REMOVAL_AFTER.search(after):
+    if re.search(_REMOVAL_BEFORE, near) or re.search(_REMOVAL_AFTER, after):
         return "removal or rename instruction"
-    if _REMOVAL_BEFORE_CJK.search(near) or _REMOVAL_AFTER_CJK.match(after):
+    if re.search(_REMOVAL_BEFORE_CJK, near) or re.match(_REMOVAL_AFTER_CJK, after):
         return "removal or rename instruction"
-    if _NEGATION_BEFORE.search(near) or _NEGATION_BEFORE_CJK.search(near):
+    if re.search(_NEGATION_BEFORE, near) or re.search(_NEGATION_BEFORE_CJK, near):
         return "named as what not to use"
-    if _MOVE_BEFORE.search(near) and _MOVE_AFTER.match(after):
+    if re.search(_MOVE_BEFORE, near) and re.match(_MOVE_AFTER, after):
         return "removal or rename instruction"
-    if _DEVIATION_AFTER.search(after) or _NOTE_AFTER.search(after):
+    if re.search(_DEVIATION_AFTER, after) or re.search(_NOTE_AFTER, after):
         return "noted as not made"
-    if doc.task_state(ref.block) is None and _PLANNED_BEFORE.search(near):
+    if doc.task_state(ref.block) is None and re.search(_PLANNED_BEFORE, near):
         return "described as planned, generated or an example"
     return ""
 
