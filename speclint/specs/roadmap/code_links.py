@@ -11,10 +11,10 @@ Kubernetes `spec:` key is not a link; and the marker must start the line or foll
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from speclint import git
-from speclint.specs.roadmap import ids
 
 if TYPE_CHECKING:
     from speclint.context import CheckContext
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 MARKERS = ("@spec", "spec:")
 _LINK = re.compile(r"(?:^|(?<=\s))(?:#|//|/\*|\*|--|;|<!--)\s*(?:@spec\s+|spec:\s*)(?P<value>[^\s`'\"<>()\[\]{}]+)")
 _DOC = re.compile(r"(?P<path>[^#\s]+\.(?:md|mdx|markdown))(?:#(?P<anchor>[^\s]*))?$", re.I)
-_ID = re.compile(rf"(?:{ids.PREFIXED}|US-?\d+|{ids.TASK_T})")
 MARKDOWN = ("**/*.md", "**/*.mdx", "**/*.markdown", "*.md", "*.mdx", "*.markdown")
 
 
@@ -63,6 +62,15 @@ def scan(ctx: CheckContext, started: git.GrepLines | None = None) -> list[CodeLi
     return links
 
 
+@lru_cache(maxsize=1)
+def _id_pattern() -> re.Pattern[str]:
+    """A requirement or task id. Built on first use: `search` starts before the specs are parsed,
+    and needs none of the roadmap's id grammar, which the parse imports in its own time."""
+    from speclint.specs.roadmap import ids
+
+    return re.compile(rf"(?:{ids.PREFIXED}|US-?\d+|{ids.TASK_T})")
+
+
 def parse_line(path: str, number: int, text: str) -> list[CodeLink]:
     links = []
     for match in _LINK.finditer(text):
@@ -73,6 +81,6 @@ def parse_line(path: str, number: int, text: str) -> list[CodeLink]:
         if doc:
             anchor = doc.group("anchor") or ""
             links.append(CodeLink(path, number, column, end, value, doc.group("path"), anchor))
-        elif _ID.fullmatch(value):
+        elif _id_pattern().fullmatch(value):
             links.append(CodeLink(path, number, column, end, value, id=value))
     return links
