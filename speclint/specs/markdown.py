@@ -147,11 +147,30 @@ def _inline_children(env: dict[str, Any], tok: Token) -> list[Token]:
     return children
 
 
+# Block rules that can only start on a line holding these characters. markdown-it tries every
+# block rule on every line (inside each list item too); a document without a `|` has no table
+# to find, so the table rule is switched off for it: the tokens are the same, found sooner.
+_TRIGGERED_RULES = (("table", ("|",)), ("fence", ("```", "~~~")), ("blockquote", (">",)), ("html_block", ("<",)))
+_skipped: list[tuple[str, ...]] = [()]  # the block rules switched off for the last document
+
+
+def _block_parser(text: str) -> MarkdownIt:
+    """The parser with the block rules `text` cannot trigger switched off."""
+    md = _parser()
+    skip = tuple(rule for rule, marks in _TRIGGERED_RULES if not any(mark in text for mark in marks))
+    if skip != _skipped[0]:
+        md.block.ruler.enable([rule for rule, _ in _TRIGGERED_RULES])
+        if skip:
+            md.block.ruler.disable(list(skip))
+        _skipped[0] = skip
+    return md
+
+
 def parse(path: str, text: str) -> Document:
     doc = Document(path=path, text=text)
     lines = text.split("\n")
     env: dict[str, Any] = {}  # link reference definitions, found by the block pass
-    tokens = _parser().parse(text, env)
+    tokens = _block_parser(text).parse(text, env)
     builder = _Builder(doc, lines, env)
     builder.walk(tokens)
     doc.comments = _comments(text, builder.fence_lines)

@@ -95,3 +95,28 @@ def test_code_spans_follow_commonmark_backtick_runs() -> None:
     assert code_spans("unclosed ` then `ok`") == [("`", "then")]  # the last run is left unclosed
     assert code_spans("``` a ``b`` `") == [("``", "b")]
     assert code_spans("` padded ` and `  ` and `a\nb`") == [("`", "padded"), ("`", "  "), ("`", "a b")]
+
+
+def _token_dump(tokens) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return [(t.type, t.tag, t.map, t.content, t.markup, t.info) for t in tokens]
+
+
+def test_block_rules_switched_off_only_where_nothing_could_trigger_them() -> None:
+    """A document without `|`, a fence, `>` or `<` skips those block rules: same tokens."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    from speclint.specs import markdown
+
+    full = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    full.disable(["inline", "text_join"])
+    lines = ["# Tasks", "", "- [x] T001 `f(a)` in `src/a.py`", "  - [ ] nested", "    indented code?",
+             "Setext", "===", "---", "1. one", "[ref]: /url", "* * *", "> quoted", "| a | b |", "| - | - |",
+             "```py", "x = 1", "```", "~~~", "<!-- speclint: ignore -->", "<div>", "text", ""]
+    import random
+
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 14)))
+        expected = _token_dump(full.parse(text, {}))
+        assert _token_dump(markdown._block_parser(text).parse(text, {})) == expected, text
