@@ -116,12 +116,15 @@ def files_around(block: int, by_block: dict[int, list[Placed]], blocks: dict[int
 _BREAK = ("|", ". ", "; ", "! ", "? ", "。", "；", "！", "？", "\\n")
 
 
+_BREAK_PATTERN = re.compile("|".join(re.escape(mark) for mark in _BREAK))
+
+
 def _same_sentence(doc: Document, a: Position, b: Position) -> bool:
     if a.line != b.line:
         return False
-    first, second = sorted((a, b), key=lambda p: p.column)
+    first, second = (a, b) if a.column <= b.column else (b, a)
     between = doc.line(a.line)[first.end_column - 1 : second.column - 1]
-    return not any(mark in between for mark in _BREAK)
+    return _BREAK_PATTERN.search(between) is None
 
 
 _CODE_SPAN = re.compile(r"`[^`]*`")
@@ -227,14 +230,18 @@ def _ours(name: str, index: SymbolIndex, module_names: frozenset[str]) -> bool:
 def module_names(snapshot: Snapshot) -> frozenset[str]:
     """File stems and folder names of tracked source files: `auth` in `auth.verify`."""
     names: set[str] = set()
+    folders: set[str] = set()  # split once each: a folder holds many files
+    by_extension = languages.BY_EXTENSION
     for path in snapshot.entries:  # `languages.for_path` and `posixpath.splitext`, inlined: every tracked path
         dot = path.rfind(".")
         slash = path.rfind("/")
-        if dot < slash or path[dot:].lower() not in languages.BY_EXTENSION:
+        if dot < slash or path[dot:].lower() not in by_extension:
             continue
         if slash > 0:
-            names.update(path[:slash].split("/"))
+            folders.add(path[:slash])
         names.add(path[slash + 1 : dot] if dot > slash + 1 else path[slash + 1 :])
+    for folder in folders:
+        names.update(folder.split("/"))
     return frozenset(names)
 
 
