@@ -389,6 +389,7 @@ class CheckContext:
 
     def _confirm_from_history(self, results: dict[SymbolRef, SymbolResolution]) -> None:
         """Names defined nowhere now are this repo's (so missing) when git saw them defined here."""
+        from speclint.symbols import languages
         from speclint.symbols import resolve as symbols
 
         # A name the code still mentions was renamed all the same when git saw its definition go
@@ -403,7 +404,11 @@ class CheckContext:
             return
         names = sorted({r.name for r in pending})
         removals = symbols.uncommitted_removals(self.snapshot, names)
-        for name, found in git.word_removals(self.repo.root, names, self.snapshot.commit or "HEAD").items():
+        # Only code: a removal elsewhere (a data file, a lockfile) never shows a definition going,
+        # and the newest few removals of each name are all that is read.
+        code = languages.BY_EXTENSION
+        rev = self.snapshot.commit or "HEAD"
+        for name, found in git.word_removals(self.repo.root, names, rev, extensions=code).items():
             removals.setdefault(name, []).extend(found)
         reader = git.BlobReader(self.repo.root)
         memo: dict = {}

@@ -554,9 +554,16 @@ class Removal(NamedTuple):
 
 
 def word_removals(
-    root: Path, words: Iterable[str], rev: str = "HEAD", *, per_word: int = 3, max_commits: int = 5000
+    root: Path,
+    words: Iterable[str],
+    rev: str = "HEAD",
+    *,
+    per_word: int = 3,
+    max_commits: int = 5000,
+    extensions: Iterable[str] = (),
 ) -> dict[str, list[Removal]]:
-    """For each word, the newest commits (up to `per_word`) whose diffs removed a line with it."""
+    """For each word, the newest commits (up to `per_word`) whose diffs removed a line with it,
+    in files with one of `extensions` (all but prose when none are given)."""
     wanted = sorted({w for w in words if w})[:MAX_HISTORY_WORDS]
     if not wanted or not has_commits(root):
         return {}
@@ -565,13 +572,15 @@ def word_removals(
     boundary = run(root, "rev-list", "--max-count=1", f"--skip={RECENT_COMMITS}", rev, check=False).strip()
     span = f"{boundary.decode()}..{rev}" if boundary else rev
     # A few hundred names per pass keep the command line and git's regex small.
+    pathspec = [f":(glob,icase)**/*{extension}" for extension in sorted(set(extensions))] or [
+        ".", *(f":(exclude,glob){g}" for g in ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt"))
+    ]
     for start in range(0, len(wanted), 200):
         chunk = wanted[start : start + 200]
         pattern = "|".join(re.escape(w).replace("\\$", "[$]") for w in chunk)
         out = run(
             root, "log", f"--max-count={max_commits}", "-p", "-U0", "--no-color", "--no-ext-diff",
-            "--format=%x01%h%x00%s", f"-G({pattern})", span, "--", ".",
-            *(f":(exclude,glob){g}" for g in ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.rst", "**/*.txt")),
+            "--format=%x01%h%x00%s", f"-G({pattern})", span, "--", *pathspec,
             check=False,
         )
         _scan_removals(out, chunk, per_word, found)
@@ -585,8 +594,14 @@ _DEFINES = re.compile(
 )
 
 
+_WORD_RUN = re.compile(r"[\w$]+")
+
+
 def _scan_removals(out: bytes, wanted: list[str], per_word: int, found: dict[str, list[Removal]]) -> None:
     finder = re.compile(r"(?<![\w$])(" + "|".join(re.escape(w) for w in wanted) + r")(?![\w$])")
+    # A match is a whole run of word characters equal to a wanted word: a line whose runs are none
+    # of them is passed over with a set test, far cheaper than the pattern's 200 alternatives.
+    words = set(wanted) if all(_WORD_RUN.fullmatch(w) for w in wanted) else None
     commit = subject = ""
     old_path: str | None = None
     new_path: str | None = None
@@ -603,6 +618,8 @@ def _scan_removals(out: bytes, wanted: list[str], per_word: int, found: dict[str
             new_path = name[2:] if name.startswith("b/") else None
         elif raw.startswith(b"-") and old_path is not None:
             line = raw.decode("utf-8", "replace")
+            if words is not None and words.isdisjoint(_WORD_RUN.findall(line)):
+                continue
             for match in finder.finditer(line):
                 removals = found.setdefault(match.group(1), [])
                 entry = Removal(commit, subject, old_path, new_path)

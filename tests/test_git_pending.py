@@ -88,3 +88,19 @@ def test_the_private_index_copy_keeps_the_index_timestamp(repo: GitRepo) -> None
         assert Path(copy).read_bytes() == index.read_bytes()
     finally:
         Path(copy).unlink()
+
+
+def test_word_removals_read_only_code_when_told_its_extensions(repo: GitRepo) -> None:
+    """Removals from data files never show a definition going; a check asks for code only, so
+    git neither diffs nor prints megabytes of JSON history (15.8 s -> 4.0 s on one real repo)."""
+    repo.commit("start", files={"src/auth.py": "def verify(code):\n    pass\n",
+                                **{f"data/d{i}.json": '{"verify": 1}\n' for i in range(4)}})
+    rename = repo.commit("rename", files={"src/auth.py": "def check(code):\n    pass\n"})
+    for i in range(4):
+        repo.commit(f"data {i}", files={f"data/d{i}.json": "{}\n"})
+
+    everything = git.word_removals(repo.root, ["verify"])
+    # the newest three, the definition's own removal taking a caller's place
+    assert [r.old_path for r in everything["verify"]] == ["data/d3.json", "data/d2.json", "src/auth.py"]
+    code = git.word_removals(repo.root, ["verify"], extensions=[".py", ".ts"])
+    assert [(r.commit, r.old_path) for r in code["verify"]] == [(rename[:7], "src/auth.py")]
