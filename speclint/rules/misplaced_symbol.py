@@ -17,7 +17,9 @@ after `verify` moved to `src/auth/otp.py`:
     specs/mfa.md:1:17: SD103 `verify` is not defined in `src/auth/mfa.py`; it is defined in `src/auth/otp.py:12`
 
 A tied file that mentions the name (it calls or imports it) is not a misplacement, nor is a
-name defined only as a field (`authorId`): a column or key any file may filter on.
+name defined only as a field (`authorId`): a column or key any file may filter on. In a done
+task, names after an aside about the file (`` `migrate.py` (versioned DDL), `init_db()` ``) are
+the task's other items, not the file's contents.
 
 ## How to fix
 Point the spec at the file that now defines the symbol.

@@ -96,7 +96,11 @@ def tied_files(
         placed = by_block[ref.block]
         near = tuple(sorted({path for path, pos in placed if _same_sentence(doc, ref.position, pos)}))
         if near:
-            located = ref.done or any(_placed_in(doc, ref.position, pos) for path, pos in placed if path in near)
+            located = any(
+                (ref.done and not _after_aside(doc, ref.position, pos)) or _placed_in(doc, ref.position, pos)
+                for path, pos in placed
+                if path in near
+            )
             return Tie(near, True, located)
         return Tie(tuple(sorted({path for path, _ in placed})), False)
     around = files_around(ref.block, by_block, blocks)
@@ -143,6 +147,20 @@ _PATH_THEN_SYMBOL = re.compile(
     r"^(?:(?::|-|–|—|::|defines|declares|exports|exposes|contains|provides|implements|has|with) )?"
     r"(?:(?:C|,|and|or) )*$"
 )
+
+
+# A parenthesis closed, then a list goes on: "`migrate.py` (versioned DDL), `init_db()` …",
+# "`conftest.py`（fixtures）、`validate_sql`": the aside said what the file holds, and the names
+# after it are the task's other items, not the file's contents.
+_ASIDE_THEN_ITEM = re.compile(r"[)）]\s*[,，、]")
+
+
+def _after_aside(doc: Document, symbol: Position, path: Position) -> bool:
+    """Does the symbol follow its task's path only after an aside about that path?"""
+    if path.column > symbol.column:
+        return False
+    between = doc.line(symbol.line)[path.end_column - 1 : symbol.column - 1]
+    return _ASIDE_THEN_ITEM.search(between) is not None
 
 
 def _placed_in(doc: Document, symbol: Position, path: Position) -> bool:

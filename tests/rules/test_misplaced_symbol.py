@@ -59,3 +59,26 @@ def test_a_field_name_is_data_not_a_misplaced_definition(repo: GitRepo) -> None:
         }
     )
     assert positions(check_repo(repo.root)) == [("specs/timeline.md", 2, 17, "SD103")]
+
+
+def test_names_after_an_aside_about_the_task_file_are_its_other_items(repo: GitRepo) -> None:
+    """`path` (what it holds), `name`: the parenthesis said what the file holds; the names after
+    it are the task's other items (seen on a real Spec Kit project, in Chinese and in English)."""
+    repo.commit(
+        files={
+            "app/storage/migrate.py": "def apply_migrations(conn):\n    pass\n",
+            "app/storage/sqlite.py": "def init_db(path):\n    pass\n",
+            "app/services/query.py": "def validate_sql(sql):\n    return sql\n",
+            "app/services/api.py": "def get_events():\n    pass\n",
+            "app/services/read_status.py": "def mark_read(event):\n    pass\n",
+            "tests/conftest.py": "import pytest\n",
+            "specs/001-q/tasks.md": (
+                "- [x] T031 实现迁移链：`app/storage/migrate.py`（`schema_migrations` + 版本化 DDL），`init_db()` 仅通过迁移落库\n"
+                "- [x] T032 添加 `tests/conftest.py`（`TestClient` + 临时目录）、连接校验、`validate_sql`、迁移幂等\n"
+                "- [x] T033 Implement `app/storage/migrate.py` (versioned DDL), `init_db()` only through migrations\n"
+                "- [x] T034 Update `app/services/api.py` to serve the inbox: `get_events()`, `mark_read()`\n"
+            ),
+        }
+    )
+    # Without an aside, a done task's names are the file's: `mark_read` moved (SD103).
+    assert positions(check_repo(repo.root)) == [("specs/001-q/tasks.md", 4, 77, "SD103")]
