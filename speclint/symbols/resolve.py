@@ -99,7 +99,7 @@ def tied_files(
             located = any(
                 (ref.done and not _after_aside(doc, ref.position, pos)) or _placed_in(doc, ref.position, pos)
                 for path, pos in placed
-                if path in near
+                if path in near and _same_sentence(doc, ref.position, pos)
             )
             return Tie(near, True, located)
         return Tie(tuple(sorted({path for path, _ in placed})), False)
@@ -149,10 +149,11 @@ _PATH_THEN_SYMBOL = re.compile(
 )
 
 
-# A parenthesis closed, then a list goes on: "`migrate.py` (versioned DDL), `init_db()` …",
-# "`conftest.py`（fixtures）、`validate_sql`": the aside said what the file holds, and the names
-# after it are the task's other items, not the file's contents.
-_ASIDE_THEN_ITEM = re.compile(r"[)）]\s*[,，、]")
+# An aside right after the path, then a list goes on: "`migrate.py` (versioned DDL), `init_db()`
+# …", "`conftest.py`（fixtures）、`validate_sql`": the aside said what the file holds, and the
+# names after it are the task's other items, not the file's contents. (An aside after a name,
+# "`a.py`: `load()` (reads config), `save()`", is about that name: `save` is still a.py's.)
+_ASIDE_THEN_ITEM = re.compile(r"\s*[(（][^()（）]*[)）]\s*[,，、]")
 
 
 def _after_aside(doc: Document, symbol: Position, path: Position) -> bool:
@@ -160,7 +161,7 @@ def _after_aside(doc: Document, symbol: Position, path: Position) -> bool:
     if path.column > symbol.column:
         return False
     between = doc.line(symbol.line)[path.end_column - 1 : symbol.column - 1]
-    return _ASIDE_THEN_ITEM.search(between) is not None
+    return _ASIDE_THEN_ITEM.match(between) is not None
 
 
 def _placed_in(doc: Document, symbol: Position, path: Position) -> bool:

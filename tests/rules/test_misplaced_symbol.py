@@ -77,8 +77,15 @@ def test_names_after_an_aside_about_the_task_file_are_its_other_items(repo: GitR
                 "- [x] T032 添加 `tests/conftest.py`（`TestClient` + 临时目录）、连接校验、`validate_sql`、迁移幂等\n"
                 "- [x] T033 Implement `app/storage/migrate.py` (versioned DDL), `init_db()` only through migrations\n"
                 "- [x] T034 Update `app/services/api.py` to serve the inbox: `get_events()`, `mark_read()`\n"
+                "- [x] T035 `app/services/api.py`: `get_events()` (paged), `mark_read()`\n"
+                "- [x] T036 Implement `app/storage/migrate.py` (versioned DDL), `init_db()` only\n"
+                "  through it; see `app/storage/migrate.py` again\n"
             ),
         }
     )
-    # Without an aside, a done task's names are the file's: `mark_read` moved (SD103).
-    assert positions(check_repo(repo.root)) == [("specs/001-q/tasks.md", 4, 77, "SD103")]
+    # Without an aside right after the path, a done task's names are the file's: `mark_read`
+    # moved (SD103 on T034 and T035; on T035 the aside is about `get_events`).
+    assert positions(check_repo(repo.root)) == [
+        ("specs/001-q/tasks.md", 4, 77, "SD103"),
+        ("specs/001-q/tasks.md", 5, 59, "SD103"),
+    ]
