@@ -403,7 +403,9 @@ class CheckContext:
         if not pending:
             return
         names = sorted({r.name for r in pending})
-        removals = symbols.uncommitted_removals(self.snapshot, names)
+        diff = self._uncommitted_diff
+        changed = self._uncommitted if diff is not None and diff.succeeded() else None
+        removals = symbols.uncommitted_removals(self.snapshot, names, changed)
         # Only code: a removal elsewhere (a data file, a lockfile) never shows a definition going,
         # and the newest few removals of each name are all that is read.
         code = languages.BY_EXTENSION

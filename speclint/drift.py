@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-
 from typing import NamedTuple
+
 from speclint.cache import BlobCache
 from speclint.history import Commit, History, Version
 from speclint.specs.references import Reference

@@ -13,8 +13,8 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cached_property
-
 from typing import NamedTuple
+
 from speclint.snapshot import Snapshot
 from speclint.specs.paths import PathText
 from speclint.specs.references import Reference

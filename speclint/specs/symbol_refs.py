@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
 from typing import NamedTuple
+
 from speclint.specs.markdown import CodeSpan, Document, Position
 from speclint.specs.paths import KNOWN_EXTENSIONS, parse_path
 from speclint.specs.references import OPEN_STATES

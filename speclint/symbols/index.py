@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-
 from typing import NamedTuple
+
 from speclint import git
 from speclint.snapshot import Snapshot, Source
 from speclint.symbols import languages

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-
+from collections.abc import Collection
 from typing import NamedTuple
+
 from speclint import git
 from speclint.resolve import FOUND as FILE_FOUND
 from speclint.resolve import Resolver
@@ -387,11 +388,19 @@ def _successor(old: Symbol, before: list[Symbol], after: list[Symbol]) -> Symbol
     return None
 
 
-def uncommitted_removals(snapshot: Snapshot, names: list[str]) -> dict[str, list[git.Removal]]:
-    """Files at HEAD that mention the names: where an uncommitted change may have removed them."""
-    if snapshot.source is Source.COMMIT or not names:
+def uncommitted_removals(
+    snapshot: Snapshot, names: list[str], changed: Collection[str] | None = None
+) -> dict[str, list[git.Removal]]:
+    """Files at HEAD that mention the names: where an uncommitted change may have removed them.
+
+    `changed`: the paths that differ from HEAD, when known. A file as HEAD has it removed
+    nothing, so with none changed (a clean work tree, as in CI) HEAD is not searched at all.
+    """
+    if snapshot.source is Source.COMMIT or not names or (changed is not None and not changed):
         return {}
     paths = git.grep_files(snapshot.root, names, commit="HEAD", exclude=NOT_CODE)
+    if changed is not None:
+        paths &= set(changed)
     if not paths:
         return {}
     wanted = set(names)

@@ -155,3 +155,18 @@ def test_a_definition_gone_after_the_spec_was_written_is_drift(repo: GitRepo) ->
     assert [f.message for f in check_repo(repo.root).findings if f.rule == "SD102"] == [
         f"`retry_with_backoff` is not defined in any tracked source file; it was removed in {sha}"
     ]
+
+
+def test_only_files_changed_since_head_are_searched_for_an_uncommitted_rename(repo: GitRepo) -> None:
+    """A file as HEAD has it removed nothing: with a clean work tree HEAD is not searched, and an
+    unchanged file naming the word takes none of the slots a changed one needs."""
+    from speclint import git, snapshot
+    from speclint.symbols.resolve import uncommitted_removals
+
+    make(repo)
+    repo.commit("users", files={f"src/use{i}.py": "from src.auth.mfa import generate_code\n" for i in range(4)})
+    worktree = snapshot.worktree(git.open_repository(repo.root))
+    assert uncommitted_removals(worktree, ["generate_code"], frozenset()) == {}
+    repo.write("src/auth/mfa.py", CODE.replace("generate_code", "make_code"))
+    found = uncommitted_removals(worktree, ["generate_code"], frozenset({"src/auth/mfa.py"}))
+    assert [r.old_path for r in found["generate_code"]] == ["src/auth/mfa.py"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-
 from typing import NamedTuple
+
 from speclint.specs.roadmap.graph import Edge, Roadmap
 from speclint.specs.roadmap.model import DONE, NOT_DONE, OPEN, PHASE, TASK
 

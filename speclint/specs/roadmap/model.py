@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from typing import NamedTuple
+
 from speclint.records import compact
 
 # Kinds of item.
