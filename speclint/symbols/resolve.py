@@ -95,12 +95,12 @@ def tied_files(
                 return Tie((res.path,), True, True)
     if ref.block in by_block:
         placed = by_block[ref.block]
-        near = tuple(sorted({path for path, pos in placed if _same_sentence(doc, ref.position, pos)}))
-        if near:
+        in_sentence = [(path, pos) for path, pos in placed if _same_sentence(doc, ref.position, pos)]
+        if in_sentence:
+            near = tuple(sorted({path for path, _ in in_sentence}))
             located = any(
                 (ref.done and not _after_aside(doc, ref.position, pos)) or _placed_in(doc, ref.position, pos)
-                for path, pos in placed
-                if path in near and _same_sentence(doc, ref.position, pos)
+                for _, pos in in_sentence
             )
             return Tie(near, True, located)
         return Tie(tuple(sorted({path for path, _ in placed})), False)
